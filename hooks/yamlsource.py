@@ -1,0 +1,64 @@
+"""YAML that remembers where each value came from, for `path:line:` messages."""
+
+from __future__ import annotations
+
+import yaml
+
+from errors import ContentError
+
+Where = tuple  # a key path into the data, e.g. ("questions", 2, "options")
+
+
+def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where, int]]:
+    """Parse YAML text; return the data and the line of every key path.
+
+    `first_line` is the file line of the text's first line (front matter starts at 2).
+    Syntax errors and duplicate keys raise ContentError at the offending line.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(path, line, f"invalid YAML: {problem}; expected valid YAML") from None
+    if node is None:
+        return None, {(): first_line}
+    lines: dict[Where, int] = {}
+    _index(node, (), first_line, path, lines)
+    try:
+        data = yaml.SafeLoader(text).construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        raise ContentError(path, line, f"invalid YAML value: {getattr(exc, 'problem', exc)}") from None
+    return data, lines
+
+
+def line_of(lines: dict[Where, int], where: Where) -> int:
+    """The line of `where`, or of its nearest enclosing value that has one."""
+    while where not in lines and where:
+        where = where[:-1]
+    return lines.get(where, 1)
+
+
+# Helper functions
+
+
+def _index(node: yaml.Node, where: Where, first: int, path: str, lines: dict[Where, int]) -> None:
+    lines[where] = first + node.start_mark.line
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key, value in node.value:
+            name = key.value
+            line = first + key.start_mark.line
+            if name in seen:
+                raise ContentError(
+                    path, line, f"duplicate key '{name}' (first at line {seen[name]}); expected each key once"
+                )
+            seen[name] = line
+            _index(value, (*where, name), first, path, lines)
+            lines[(*where, name)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*where, i), first, path, lines)
