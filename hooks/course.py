@@ -1,0 +1,92 @@
+"""The course's structure: checked front matter, the navigation, lesson objectives, course map and sources.
+
+MkDocs glue only; the rules live in modules.py, frontmatter.py and bibliography.py.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import bibliography
+import markers
+import modules
+import strings
+from errors import ContentError, ContentErrors, raise_all
+
+_course: modules.Course
+_sources: dict[str, bibliography.Source]
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _course, _sources
+    root = pathlib.Path(config.config_file_path).parent
+    docs = pathlib.Path(config.docs_dir)
+    codes = tuple(config.extra["languages"])
+    _course, errors = modules.load(docs, root, codes)
+    _sources, source_errors = bibliography.load(
+        docs / "_data" / "sources.yml", (docs / "_data" / "sources.yml").relative_to(root).as_posix(), codes
+    )
+    errors += source_errors
+    errors += [
+        ContentError(page.path, m.line, f"unknown source '{arg}'; expected an id from course/_data/sources.yml")
+        for page in _course.pages
+        for m in page.markers
+        if m.name == "sources"
+        for arg in m.args
+        if arg not in _sources
+    ]
+    _stop(errors)
+    config.nav = modules.nav(_course, config.theme["language"])
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    info = _course.page(page.file.src_uri, config.theme["language"])
+    page.meta["description"] = info.meta["summary"]
+    if info.kind != "lesson":
+        return markdown
+    lang = info.lang
+    items = "\n".join(f"    - {objective}" for objective in info.meta["objectives"])
+    return f'!!! objectives "{strings.t("lesson.objectives", lang)}"\n\n{items}\n\n{markdown}'
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = config.theme["language"]
+    env = config.theme.get_env()
+    html = markers.expand(html, "sources", lambda ids: _render(env, "sources", lang, sources=[_sources[i].html(lang) for i in ids]))
+    html = markers.expand(
+        html, "bibliography", lambda _: _render(env, "sources", lang, sources=[s.html(lang) for s in _sources.values()])
+    )
+    return markers.expand(html, "course-map", lambda _: _render(env, "course-map", lang, **_course_map(lang, page, files)))
+
+
+# Helper functions
+
+
+def _render(env, name: str, lang: str, **context) -> str:
+    return env.get_template(f"partials/{name}.html").render(t=lambda key, **v: strings.t(key, lang, **v), **context)
+
+
+def _course_map(lang: str, page: Page, files: Files) -> dict:
+    def link(path: str) -> str:
+        return get_relative_url(files.get_file_from_path(path).url, page.url)
+
+    rows = [
+        {"number": m.number, "url": link(f"{m.folder}/index.md"), "exercises": link(f"{m.folder}/exercises.md"),
+         "meta": m.lesson(lang).meta}
+        for m in _course.modules
+    ]
+    minutes = sum(row["meta"]["duration"] for row in rows)
+    return {"rows": rows, "count": len(rows), "hours": round(minutes / 60, 1)}
+
+
+def _stop(errors: list[ContentError]) -> None:
+    try:
+        raise_all(errors)
+    except ContentErrors as error:
+        raise PluginError(str(error)) from None
