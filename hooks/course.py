@@ -13,7 +13,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import jieba
+
 import bibliography
+import glossary
 import markers
 import modules
 import strings
@@ -21,10 +24,11 @@ from errors import ContentError, ContentErrors, raise_all
 
 _course: modules.Course
 _sources: dict[str, bibliography.Source]
+_terms: list[glossary.Term]
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global _course, _sources
+    global _course, _sources, _terms
     root = pathlib.Path(config.config_file_path).parent
     docs = pathlib.Path(config.docs_dir)
     codes = tuple(config.extra["languages"])
@@ -33,6 +37,8 @@ def on_config(config: MkDocsConfig) -> None:
         docs / "_data" / "sources.yml", (docs / "_data" / "sources.yml").relative_to(root).as_posix(), codes
     )
     errors += source_errors
+    _terms, term_errors = glossary.load([docs / "_data" / "terms.yml", *sorted(docs.glob("[0-9][0-9]-*/terms.yml"))], root, codes)
+    errors += term_errors
     errors += [
         ContentError(page.path, m.line, f"unknown source '{arg}'; expected an id from course/_data/sources.yml")
         for page in _course.pages
@@ -43,6 +49,9 @@ def on_config(config: MkDocsConfig) -> None:
     ]
     _stop(errors)
     config.nav = modules.nav(_course, config.theme["language"])
+    # Material's search segments Chinese with jieba: keep the course's terms whole (共情, 委屈奖).
+    for term in _terms:
+        jieba.add_word(term.names["zh"])
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -62,7 +71,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = markers.expand(
         html, "bibliography", lambda _: _render(env, "sources", lang, sources=[s.html(lang) for s in _sources.values()])
     )
-    return markers.expand(html, "course-map", lambda _: _render(env, "course-map", lang, **_course_map(lang, page, files)))
+    html = markers.expand(html, "course-map", lambda _: _render(env, "course-map", lang, **_course_map(lang, page, files)))
+    other = next(code for code in config.extra["languages"] if code != lang)
+    html = markers.expand(html, "glossary", lambda _: _render(env, "glossary", lang, terms=glossary.entries(_terms, lang, other)))
+    if _course.page(page.file.src_uri, lang).kind == "lesson":
+        html = glossary.add_tooltips(html, _terms, lang)
+    return html
 
 
 # Helper functions

@@ -1,0 +1,116 @@
+"""The course's bilingual term list: the glossary page, the search dictionary, tooltips in lessons."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from dataclasses import dataclass
+
+import yamlsource
+from errors import ContentError
+
+_FIELDS = ("id", "zh", "en", "definition")
+# Text inside these elements is left alone: a tooltip there would be noise or break markup.
+_SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "th", "textarea", "legend")
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    names: dict[str, str]  # language -> the term in it
+    definition: dict[str, str]
+
+
+def load(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, ...]) -> tuple[list[Term], list[ContentError]]:
+    """Read every terms file; return the terms in file order and every mistake found."""
+    terms: list[Term] = []
+    errors: list[ContentError] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        path = file.relative_to(root).as_posix()
+        try:
+            data, lines = yamlsource.load(file.read_text("utf-8"), path)
+        except ContentError as error:
+            errors.append(error)
+            continue
+        for i, entry in enumerate(data or []):
+            line = yamlsource.line_of(lines, (i,))
+            problem = _problem(entry, codes)
+            if problem:
+                errors.append(ContentError(path, line, problem))
+                continue
+            if entry["id"] in seen:
+                errors.append(ContentError(path, line, f"duplicate term id '{entry['id']}' (also in {seen[entry['id']]}); expected each term once"))
+                continue
+            seen[entry["id"]] = path
+            terms.append(Term(entry["id"], {c: entry[c] for c in codes}, entry["definition"]))
+    return terms, errors
+
+
+def entries(terms: list[Term], lang: str, other: str) -> list[dict]:
+    """The glossary of one language, alphabetical (Chinese by code point, which groups shared characters)."""
+    rows = [{"id": t.id, "term": t.names[lang], "other": t.names[other], "definition": t.definition[lang]} for t in terms]
+    return sorted(rows, key=lambda r: r["term"].casefold())
+
+
+def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
+    """Mark the first use of each term on a page with its definition (Material shows it as a tooltip)."""
+    pending = {t.names[lang]: t.definition[lang] for t in terms}
+    if not pending:
+        return html
+    boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if lang != "zh" else "({})"
+    pattern = re.compile(boundary.format("|".join(re.escape(n) for n in sorted(pending, key=len, reverse=True))), re.I if lang != "zh" else 0)
+    skipping: list[str] = []
+    out = []
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            _track(piece, skipping)
+            out.append(piece)
+        elif skipping or not piece.strip():
+            out.append(piece)
+        else:
+            out.append(pattern.sub(lambda m: _first_use(m, pending, lang), piece))
+    return "".join(out)
+
+
+# Helper functions
+
+
+def _problem(entry: object, codes: tuple[str, ...]) -> str | None:
+    if not isinstance(entry, dict):
+        return "term is not a mapping; expected id, zh, en, definition"
+    unknown = [k for k in entry if k not in _FIELDS]
+    if unknown:
+        return f"unknown field '{unknown[0]}'; expected only {', '.join(_FIELDS)}"
+    missing = [k for k in _FIELDS if not entry.get(k)]
+    if missing:
+        return f"term lacks '{missing[0]}'; expected {', '.join(_FIELDS)}"
+    definition = entry["definition"]
+    if not isinstance(definition, dict) or any(not definition.get(c) for c in codes):
+        return f"term '{entry['id']}': definition needs every language; expected {{{', '.join(codes)}}}"
+    return None
+
+
+def _track(tag: str, skipping: list[str]) -> None:
+    name = re.match(r"</?([a-zA-Z0-9]+)", tag)
+    if not name or tag.endswith("/>"):
+        return
+    name = name[1].lower()
+    if name not in _SKIP:
+        return
+    if tag.startswith("</"):
+        if name in skipping:
+            skipping.remove(name)
+    else:
+        skipping.append(name)
+
+
+def _first_use(match: re.Match, pending: dict[str, str], lang: str) -> str:
+    word = match.group(0)
+    key = word if word in pending else next((n for n in pending if n.casefold() == word.casefold()), None)
+    if key is None:
+        return word
+    definition = pending.pop(key)
+    title = definition.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return f'<abbr title="{title}">{word}</abbr>'
