@@ -24,7 +24,10 @@ class Source:
 
 def load(path: pathlib.Path, shown_as: str, codes: tuple[str, ...]) -> tuple[dict[str, Source], list[ContentError]]:
     """Read sources.yml; return the sources by id and every mistake in it."""
-    data, lines = yamlsource.load(path.read_text("utf-8"), shown_as)
+    try:
+        data, lines = yamlsource.load(path.read_text("utf-8"), shown_as)
+    except ContentError as error:
+        return {}, [error]
     if not isinstance(data, list):
         return {}, [ContentError(shown_as, 1, "sources must be a list; expected '- id: ...' entries")]
     sources: dict[str, Source] = {}

@@ -9,7 +9,9 @@ sitemap, `<html lang>` and Material UI language.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -22,9 +24,15 @@ import languages
 import strings
 from errors import ContentError, raise_all
 
+# The file each language-neutral page of the current build was read from, for messages.
+_real_paths: dict[str, str] = {}
+
 
 @event_priority(100)  # before Material's search plugin reads its language settings
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(f, _NameTheRealFile) for f in pages_log.filters):
+        pages_log.addFilter(_NameTheRealFile())
     langs = _languages(config)
     code = languages.building[-1] if languages.building else langs.default.code
     lang = langs.get(code)
@@ -63,6 +71,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _stop(languages.missing_counterparts([f.src_uri for f in pages], langs.codes, docs))
 
     kept = [f for f in files if not f.is_documentation_page()]
+    _real_paths.clear()
     for source in pages:
         neutral, page_lang = languages.split(source.src_uri)
         if page_lang != code:
@@ -71,6 +80,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         page.abs_src_path = source.abs_src_path
         page.edit_uri = source.src_uri
         page.inclusion = source.inclusion
+        _real_paths[neutral] = os.path.join(docs, source.src_uri)
         kept.append(page)
     return Files(kept)
 
@@ -95,6 +105,34 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # Helper functions
+
+
+class _NameTheRealFile(logging.Filter):
+    """MkDocs names a page by its language-neutral path ('about.md'); name the file a maintainer
+    edits and the line of the link instead: 'course/about.en.md:12: ...'."""
+
+    _DOC = re.compile(r"^Doc file '(?P<uri>[^']+)' contains (?P<what>.*?'(?P<link>[^']+)'.*)$", re.S)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._DOC.match(record.getMessage())
+        path = match and _real_paths.get(match["uri"])
+        if path:
+            what = match["what"].rstrip(".")
+            record.msg = f"{path}:{_line_of(path, match['link'])}: page contains {what}; {_EXPECTED_LINK}"
+            record.args = ()
+        return True
+
+
+_EXPECTED_LINK = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
+
+
+def _line_of(path: str, text: str) -> int:
+    try:
+        with open(path, encoding="utf-8") as source:
+            return next((n for n, line in enumerate(source, 1) if text in line), 1)
+    except OSError:
+        return 1
+
 
 
 def _languages(config: MkDocsConfig) -> languages.Languages:

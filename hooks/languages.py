@@ -78,7 +78,8 @@ def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: 
         parts = split(uri)
         where = posixpath.join(docs_dir, uri)
         if parts is None or parts[1] not in codes:
-            expected = " or ".join(f"'{posixpath.splitext(uri)[0].rsplit('.', 1)[0]}.{c}.md'" for c in codes)
+            stem = posixpath.join(docs_dir, uri[: -len(".md")])
+            expected = " or ".join(f"'{stem}.{c}.md'" for c in codes)
             errors.append(ContentError(where, 1, f"page has no language suffix; expected {expected}"))
             continue
         pages.setdefault(parts[0], set()).add(parts[1])

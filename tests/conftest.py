@@ -31,9 +31,12 @@ PROJECT_PARTS = ("mkdocs.yml", "hooks", "course", "quizzes")
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build` of a project folder, as a maintainer runs it."""
+    """`mkdocs build` of a project folder, as a maintainer runs it.
+
+    Not `--quiet`: it drops warnings before `--strict` counts them, so a broken link would pass.
+    """
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "--site-dir", str(site), *extra],
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra],
         cwd=project, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
@@ -41,6 +44,7 @@ def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -
 
 def copy_project(dest: Path) -> Path:
     """A copy of the course project that a test may break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
