@@ -1,0 +1,130 @@
+"""The classroom pack: the built exercise sheets and guides, and the quiz paper editions, as A4 PDFs.
+
+WeasyPrint lays each document out with the site's own stylesheets, whose print rules
+(assets/print.css) make paper of them, in the CJK font of Debian's fonts-noto-cjk. Relative
+links resolve against the published site, so a link in a PDF opens the page online; only files
+of the built site are ever read, nothing from the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+FOLDER = "pdf"  # below each language's site root
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+class MissingFont(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # schedule, exercises, guide or quiz
+    name: str | None  # its own PDF file; None when it is only part of the combined pack
+    label: str  # what it is, e.g. "Module 4 · Difficult customers · Exercise sheet"
+    content: str  # HTML
+    url: str  # the site page it belongs to, for its relative links
+    heading: str | None = None  # a title for content that brings none (the quiz paper)
+
+
+@dataclass(frozen=True)
+class Pack:
+    lang: str
+    title: str
+    name: str  # the combined PDF's file name
+    documents: list[Document]
+    out: pathlib.Path
+    stylesheets: list[pathlib.Path]
+    site_dir: pathlib.Path  # the language's built site ...
+    site_url: str  # ... and where it is published
+
+
+def file_name(module: str, kind: str, lang: str) -> str:
+    """`04-difficult-customers-exercises-zh.pdf`: the language in the name, so downloads do not mix up."""
+    return f"{module}-{kind}-{lang}.pdf"
+
+
+def pack_name(lang: str) -> str:
+    return f"classroom-pack-{lang}.pdf"
+
+
+def require_cjk_font() -> None:
+    """Stop unless fontconfig knows a Chinese font; without one, Chinese prints as empty boxes."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    except FileNotFoundError:
+        found = ""
+    if not found.strip():
+        raise MissingFont(
+            "PDF: no Chinese font found (`fc-list :lang=zh` lists none), so Chinese text would print as empty boxes; "
+            "expected Noto CJK: install Debian's fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)"
+        )
+
+
+def article(page: pathlib.Path) -> str:
+    """The content of a built page: what is inside Material's <article>, without the site around it."""
+    html = page.read_text("utf-8")
+    start = html.index(_ARTICLE) + len(_ARTICLE)
+    return html[start:html.rindex("</article>")]
+
+
+def build(pack: Pack, env, t: Callable[..., str]) -> None:
+    """Write each document that has a name as a PDF of its own, then all of them as the combined pack."""
+    import weasyprint  # only PDF builds pay the second it takes to import
+
+    # Stylesheets made for browsers: WeasyPrint would warn about every rule it does not support.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    pack.out.mkdir(parents=True, exist_ok=True)
+    fetcher = _site_fetcher(pack.site_url, pack.site_dir)
+    css = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in pack.stylesheets]
+
+    def render(template: str, url: str, **context) -> weasyprint.Document:
+        html = env.get_template(f"partials/{template}.html").render(lang=pack.lang, t=t, **context)
+        return weasyprint.HTML(string=html, base_url=urljoin(pack.site_url, url), url_fetcher=fetcher).render(stylesheets=css)
+
+    rendered = []
+    for document in pack.documents:
+        result = render("pdf", document.url, document=document)
+        if document.name:
+            result.write_pdf(pack.out / document.name)
+        rendered.append(result)
+
+    # The cover lists where each document starts, which depends on how long the cover itself is.
+    cover_pages = 1
+    while True:
+        contents, page = [], cover_pages + 1
+        for document, result in zip(pack.documents, rendered):
+            contents.append({"label": document.label, "page": page})
+            page += len(result.pages)
+        cover = render("pdf-cover", "", title=pack.title, contents=contents)
+        if len(cover.pages) == cover_pages:
+            break
+        cover_pages = len(cover.pages)
+    pages = [*cover.pages, *(p for result in rendered for p in result.pages)]
+    cover.copy(pages).write_pdf(pack.out / pack.name)
+
+
+# Helper functions
+
+
+def _site_fetcher(site_url: str, site_dir: pathlib.Path):
+    """A WeasyPrint fetcher that serves the published site's URLs from the built files and refuses the rest."""
+    import weasyprint
+
+    site_dir = site_dir.resolve()
+
+    class SiteFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(site_url):
+                url = (site_dir / unquote(urlsplit(url).path[len(urlsplit(site_url).path):])).as_uri()
+            if not url.startswith(site_dir.as_uri()):
+                raise ValueError(f"{url} is not part of the built site; the PDFs fetch nothing else")
+            return super().fetch(url, headers)
+
+    return SiteFetcher(allowed_protocols=("file",))

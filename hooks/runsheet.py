@@ -1,0 +1,211 @@
+"""Classroom timing: a module's run-sheet (from its guide's front matter) and the course's day plan.
+
+Plain functions over the course data and the `extra.classroom` settings of mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import modules
+import yamlsource
+from errors import ContentError
+
+KINDS = ("teach", "exercise", "role-play", "debrief", "break")
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_ROW_KEYS = ("activity", "kind", "minutes")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`extra.classroom` of mkdocs.yml: when a day starts and ends, and the pauses between modules."""
+
+    start: int  # minutes after midnight
+    end: int
+    pause: int  # minutes between two modules
+    lunch_after: int  # the first pause at or after this time is lunch
+    lunch: int  # minutes
+
+
+@dataclass(frozen=True)
+class Row:
+    start: str  # HH:MM
+    activity: str
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of the day plan: a module, a break or lunch."""
+
+    start: str
+    kind: str  # module, break or lunch
+    minutes: int
+    module: modules.Module | None = None
+
+
+DEFAULTS = {"start": "09:00", "end": "17:30", "break": 15, "lunch": {"after": "11:30", "minutes": 60}}
+
+
+def settings(extra: dict, path: str) -> Settings:
+    """Read `extra.classroom`; every key has a default (DEFAULTS)."""
+    given = extra.get("classroom") or {}
+    if not isinstance(given, dict):
+        raise ContentError(path, 1, "extra.classroom is not a mapping; expected keys start, end, break, lunch")
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise ContentError(path, 1, f"extra.classroom has unknown key(s) {', '.join(unknown)}; expected only {', '.join(DEFAULTS)}")
+    lunch = given.get("lunch", DEFAULTS["lunch"])
+    if not isinstance(lunch, dict) or set(lunch) != {"after", "minutes"}:
+        raise ContentError(path, 1, 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}')
+    result = Settings(
+        start=_clock(given.get("start", DEFAULTS["start"]), "extra.classroom.start", path),
+        end=_clock(given.get("end", DEFAULTS["end"]), "extra.classroom.end", path),
+        pause=_minutes(given.get("break", DEFAULTS["break"]), "extra.classroom.break", path),
+        lunch_after=_clock(lunch["after"], "extra.classroom.lunch.after", path),
+        lunch=_minutes(lunch["minutes"], "extra.classroom.lunch.minutes", path),
+    )
+    if result.end <= result.start:
+        raise ContentError(path, 1, "extra.classroom.end is not after start; expected a day that ends after it begins")
+    return result
+
+
+def timed(runsheet: list[dict], start: int) -> list[Row]:
+    """The rows of a checked run-sheet with the time each one starts."""
+    rows, clock = [], start
+    for row in runsheet:
+        rows.append(Row(_format(clock), row["activity"], row["kind"], row["minutes"]))
+        clock += row["minutes"]
+    return rows
+
+
+def end_of(rows: list[Row]) -> str:
+    return _format(_parse(rows[-1].start) + rows[-1].minutes) if rows else ""
+
+
+def check(course: modules.Course) -> list[ContentError]:
+    """Every run-sheet mistake: malformed rows, a total that is not the lesson's duration, languages that differ."""
+    errors = []
+    for module in course.modules:
+        guides = module.pages.get("guide", {})
+        lessons = module.pages.get("lesson", {})
+        for lang, guide in guides.items():
+            row_errors = _row_errors(guide)
+            errors += row_errors
+            lesson = lessons.get(lang)
+            if row_errors or not lesson or not isinstance(lesson.meta.get("duration"), int):
+                continue
+            total = sum(row["minutes"] for row in guide.meta["runsheet"])
+            if total != lesson.meta["duration"]:
+                errors.append(ContentError(
+                    guide.path, guide.lines[("runsheet",)],
+                    f"run-sheet: the rows add up to {total} minutes but the lesson's duration is {lesson.meta['duration']} "
+                    f"({lesson.path}:{lesson.lines[('duration',)]}); expected the minutes to add up to the duration",
+                ))
+        errors += _parity_errors(list(guides.values()))
+    return errors
+
+
+def day_plan(course: modules.Course, plan: Settings, lang: str) -> list[list[Slot]]:
+    """The modules in order, with breaks and lunch between them, split into days that end by `plan.end`."""
+    days: list[list[Slot]] = []
+    day: list[Slot] = []
+    clock, lunched = plan.start, False
+    for module in course.modules:
+        minutes = module.lesson(lang).meta["duration"]
+        if day:
+            pause_kind = "lunch" if not lunched and clock >= plan.lunch_after else "break"
+            pause = plan.lunch if pause_kind == "lunch" else plan.pause
+            if clock + pause + minutes > plan.end:
+                days.append(day)
+                day, clock, lunched = [], plan.start, False
+            else:
+                day.append(Slot(_format(clock), pause_kind, pause))
+                clock += pause
+                lunched = lunched or pause_kind == "lunch"
+        day.append(Slot(_format(clock), "module", minutes, module))
+        clock += minutes
+    return [*days, day] if day else days
+
+
+# Helper functions
+
+
+def _row_errors(guide: modules.Page) -> list[ContentError]:
+    runsheet = guide.meta.get("runsheet")
+    if not isinstance(runsheet, list) or not runsheet:
+        return []  # reported by the front matter check
+    errors = []
+    for index, row in enumerate(runsheet):
+        line = yamlsource.line_of(guide.lines, ("runsheet", index))
+        where = f"run-sheet row {index + 1}"
+        if not isinstance(row, dict):
+            errors.append(ContentError(guide.path, line, f"{where} is not a mapping; expected {{activity: …, kind: teach, minutes: 10}}"))
+            continue
+        unknown = [key for key in row if key not in _ROW_KEYS]
+        missing = [key for key in _ROW_KEYS if key not in row]
+        if unknown or missing:
+            problem = "; ".join(filter(None, [
+                missing and f"lacks {', '.join(missing)}", unknown and f"has unknown key(s) {', '.join(map(str, unknown))}",
+            ]))
+            errors.append(ContentError(guide.path, line, f"{where} {problem}; expected exactly activity, kind and minutes"))
+            continue
+        if not isinstance(row["activity"], str) or not row["activity"].strip():
+            errors.append(ContentError(guide.path, line, f"{where}: 'activity' is empty or not text; expected what happens, in a few words"))
+        if row["kind"] not in KINDS:
+            errors.append(ContentError(guide.path, line, f"{where}: kind '{row['kind']}' is unknown; expected one of {', '.join(KINDS)}"))
+        minutes = row["minutes"]
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+            errors.append(ContentError(guide.path, line, f"{where}: minutes '{minutes}' is not valid; expected a whole number above 0"))
+    return errors
+
+
+def _parity_errors(guides: list[modules.Page]) -> list[ContentError]:
+    """The run-sheets of all languages must have the same rows' kinds and minutes."""
+    errors = []
+    first, *others = guides
+    shape = _shape(first)
+    for other in others:
+        theirs = _shape(other)
+        if shape is None or theirs is None or theirs == shape:
+            continue
+        detail = f"{len(shape)} rows against {len(theirs)}" if len(shape) != len(theirs) else next(
+            f"row {i + 1} is {a[1]} min {a[0]} against {b[1]} min {b[0]}"
+            for i, (a, b) in enumerate(zip(shape, theirs)) if a != b
+        )
+        errors.append(ContentError(
+            other.path, other.lines[("runsheet",)],
+            f"run-sheet differs from {first.path}:{first.lines[('runsheet',)]} ({detail}); "
+            "expected the same rows, with the same kinds and minutes, in every language",
+        ))
+    return errors
+
+
+def _shape(guide: modules.Page) -> list[tuple[str, int]] | None:
+    runsheet = guide.meta.get("runsheet")
+    if not isinstance(runsheet, list) or not all(isinstance(row, dict) for row in runsheet):
+        return None
+    return [(row.get("kind"), row.get("minutes")) for row in runsheet]
+
+
+def _clock(value: object, key: str, path: str) -> int:
+    if not isinstance(value, str) or not _TIME.match(value):
+        raise ContentError(path, 1, f'{key} is {value!r}; expected a 24-hour time in quotes, like "09:00"')
+    return _parse(value)
+
+
+def _minutes(value: object, key: str, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 240:
+        raise ContentError(path, 1, f"{key} is {value!r}; expected a whole number of minutes from 0 to 240")
+    return value
+
+
+def _parse(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _format(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
