@@ -171,9 +171,15 @@ def test_switch_lands_on_same_page_after_instant_navigation(page, site_url):
 def test_search_finds_the_right_page(page, site_url, query, lang, expected):
     page.goto(site_url + LANGS[lang])
     page.click("label.md-search__icon, .md-search__input")
+    # A query typed while the search worker is still loading its index is not run again.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/Initializing|初始化/.test(m.textContent); }",
+        timeout=30000,
+    )
     page.fill(".md-search__input", query)
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15000)
+    first.wait_for(timeout=30000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.slice(0, 3).map(e => e.href)")
     assert any(expected in h for h in hrefs), f"{query}: top results {hrefs}"
 
