@@ -178,6 +178,7 @@ def test_search_finds_the_right_page(page, site_url, query, lang, expected):
         timeout=30000,
     )
     page.fill(".md-search__input", query)
+    page.locator(".md-search__input").dispatch_event("keyup")  # Material searches on key events
     first = page.locator(".md-search-result__item a").first
     first.wait_for(timeout=30000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.slice(0, 3).map(e => e.href)")
