@@ -10,76 +10,9 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 import inline
+import strings
 from quizbank import Bank
 
-LABELS = {
-    "zh": {
-        "best_head": "最好成绩",
-        "question": "第 {n} 题",
-        "hint": {
-            "single": "单选",
-            "multiple": "多选：选出所有正确的选项",
-            "truefalse": "判断对错",
-            "ordering": "排序",
-            "scenario": "情景：选出最好的回应",
-        },
-        "true": "对",
-        "false": "错",
-        "customer": "顾客说：",
-        "check": "检查",
-        "retry": "再试一次",
-        "reset": "全部重做",
-        "right": "正确",
-        "wrong": "不正确",
-        "choose": "请先作答。",
-        "moved": "已移到第 {n} 位",
-        "up": "上移",
-        "down": "下移",
-        "score": "得分：{score} / {total}",
-        "best": "最好成绩：{best} / {total}",
-        "show_answer": "查看答案与解析",
-        "correct_answer": "（正确答案）",
-        "correct_order": "正确顺序：",
-        "explanation": "解析：",
-        "answer_key": "答案",
-        "name_line": "姓名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿",
-        "lesson": "课程",
-        "not_started": "未开始",
-    },
-    "en": {
-        "best_head": "Best score",
-        "question": "Question {n}",
-        "hint": {
-            "single": "Choose one",
-            "multiple": "Select all that apply",
-            "truefalse": "True or false",
-            "ordering": "Put in order",
-            "scenario": "Scenario: choose the best reply",
-        },
-        "true": "True",
-        "false": "False",
-        "customer": "The customer says:",
-        "check": "Check",
-        "retry": "Try again",
-        "reset": "Start over",
-        "right": "Correct",
-        "wrong": "Incorrect",
-        "choose": "Choose an answer first.",
-        "moved": "Moved to position {n}",
-        "up": "Move up",
-        "down": "Move down",
-        "score": "Score: {score} / {total}",
-        "best": "Best: {best} / {total}",
-        "show_answer": "Show the answer",
-        "correct_answer": "(correct answer)",
-        "correct_order": "Correct order:",
-        "explanation": "Explanation:",
-        "answer_key": "Answer key",
-        "name_line": "Name: ____________   Date: ____________",
-        "lesson": "Lesson",
-        "not_started": "Not started",
-    },
-}
 
 
 def render_quiz(bank: Bank, lang: str) -> str:
@@ -103,7 +36,7 @@ def render_progress(quizzes: list[tuple[Bank, str, str]], lang: str) -> str:
         {"id": bank["id"], "total": len(bank["questions"]), "url": url, "lesson": lesson}
         for bank, url, lesson in quizzes
     ]
-    return _ENV.get_template("partials/quiz-progress.html").render(rows=rows, t=LABELS[lang])
+    return _ENV.get_template("partials/quiz-progress.html").render(rows=rows, t=strings.group("quiz", lang))
 
 
 # Helper functions
@@ -116,12 +49,12 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _render(template: str, bank: Bank, lang: str) -> str:
-    return _ENV.get_template(f"partials/{template}").render(quiz=_localize(bank, lang), t=LABELS[lang])
+    return _ENV.get_template(f"partials/{template}").render(quiz=_localize(bank, lang), t=strings.group("quiz", lang))
 
 
 def _localize(bank: Bank, lang: str) -> dict:
     """The bank in one language, its texts as safe HTML, in the shape the templates use."""
-    labels = LABELS[lang]
+    labels = strings.group("quiz", lang)
     questions = []
     for number, question in enumerate(bank["questions"], 1):
         text = {key: _inline(question[key][lang]) for key in ("prompt", "customer", "explanation") if key in question}

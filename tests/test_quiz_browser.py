@@ -17,8 +17,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import inline  # noqa: E402
 import quizbank  # noqa: E402
-from quizrender import LABELS  # noqa: E402
+import strings  # noqa: E402
 
+LABELS = {lang: strings.group("quiz", lang) for lang in ("zh", "en")}
 FOLDER, QUIZ = next(iter(lessons_with_quiz().items()))
 BANK = quizbank.load_banks(ROOT)[QUIZ]
 QUESTIONS = BANK["questions"]
