@@ -36,8 +36,9 @@ _MARKERS = {"runsheet": ("guide",), "schedule": None, "pdf-links": None}
 def on_config(config: MkDocsConfig) -> None:
     global _course, _plan
     root = pathlib.Path(config.config_file_path).parent
-    _course, errors = modules.load(pathlib.Path(config.docs_dir), root, tuple(config.extra["languages"]))
-    errors += runsheet.check(_course)
+    codes = tuple(config.extra["languages"])
+    _course, errors = modules.load(pathlib.Path(config.docs_dir), root, codes)
+    errors += runsheet.check(_course, codes[0])
     for page in _course.pages:
         errors += exercises.check((root / page.path).read_text("utf-8"), page.path, page.kind)
         errors += _marker_errors(page)

@@ -13,6 +13,7 @@ import textwrap
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
+from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -165,7 +166,7 @@ _RULES = {
     # Learner pages never show answers.
     "model-answer": _Rule(_TOP, {}, False, ("guide",)),
 }
-_PAGE_NAMES = {"lesson": "lesson", "exercises": "exercise sheet", "guide": "facilitator guide", "page": "site page"}
+_PAGE_NAMES = {"lesson": "a lesson", "exercises": "an exercise sheet", "guide": "a facilitator guide", "page": "a site page"}
 
 
 def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[ContentError]:
@@ -177,7 +178,7 @@ def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[Co
     if kind not in rule.pages:
         where = " or ".join(_PAGE_NAMES[p] for p in rule.pages)
         why = "; learner pages never show answers" if block.name == "model-answer" else ""
-        error(f"'{block.name}' is not allowed in a {_PAGE_NAMES[kind]}; expected it only in a {where}{why}")
+        error(f"'{block.name}' is not allowed in {_PAGE_NAMES[kind]}; expected it only in {where}{why}")
     parent = block.parent.name if block.parent else None
     if parent not in rule.parents and not (block.parent and block.parent.name not in _RULES):
         inside = f"inside '{parent}' (line {block.parent.line})" if parent else "at the top level"
@@ -287,6 +288,24 @@ class _Card(_Exercise):
         section = super().on_create(parent)
         section.set("class", f"course-card course-card--{self.options['role']}")
         return section
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        """Name each checklist box by its item: pymdownx.tasklist leaves the box as raw HTML without
+        a name, which screen readers announce as a bare "checkbox". Build it again, named."""
+        for item in block.iter("li"):
+            placeholder = HTML_PLACEHOLDER_RE.match(item.text or "")
+            if "task-list-item" not in item.get("class", "") or not placeholder:
+                continue
+            stashed = self.md.htmlStash.rawHtmlBlocks[int(placeholder[1])]
+            item.text = item.text[placeholder.end():]
+            box = etree.Element("label", {"class": "task-list-control"})
+            attributes = {"type": "checkbox", "disabled": "disabled", "aria-label": "".join(item.itertext()).strip()}
+            if "checked" in stashed:
+                attributes["checked"] = "checked"
+            etree.SubElement(box, "input", attributes)
+            etree.SubElement(box, "span", {"class": "task-list-indicator"}).text = ""
+            box.tail, item.text = " " + item.text, None
+            item.insert(0, box)
 
 
 class _Game(_Exercise):

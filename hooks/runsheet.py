@@ -85,8 +85,9 @@ def end_of(rows: list[Row]) -> str:
     return _format(_parse(rows[-1].start) + rows[-1].minutes) if rows else ""
 
 
-def check(course: modules.Course) -> list[ContentError]:
-    """Every run-sheet mistake: malformed rows, a total that is not the lesson's duration, languages that differ."""
+def check(course: modules.Course, default: str) -> list[ContentError]:
+    """Every run-sheet mistake: malformed rows, a total that is not the lesson's duration, languages that
+    differ (reported on the translation, naming the `default` language's guide)."""
     errors = []
     for module in course.modules:
         guides = module.pages.get("guide", {})
@@ -104,7 +105,7 @@ def check(course: modules.Course) -> list[ContentError]:
                     f"run-sheet: the rows add up to {total} minutes but the lesson's duration is {lesson.meta['duration']} "
                     f"({lesson.path}:{lesson.lines[('duration',)]}); expected the minutes to add up to the duration",
                 ))
-        errors += _parity_errors(list(guides.values()))
+        errors += _parity_errors(sorted(guides.values(), key=lambda guide: guide.lang != default))
     return errors
 
 
@@ -163,7 +164,7 @@ def _row_errors(guide: modules.Page) -> list[ContentError]:
 
 
 def _parity_errors(guides: list[modules.Page]) -> list[ContentError]:
-    """The run-sheets of all languages must have the same rows' kinds and minutes."""
+    """The run-sheets of all languages must have the same rows' kinds and minutes as the first one."""
     errors = []
     first, *others = guides
     shape = _shape(first)

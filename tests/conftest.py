@@ -65,7 +65,7 @@ def port() -> int:
 def site_dir(tmp_path_factory, port) -> Path:
     """The real course, built once for the whole test session, for the server's address."""
     site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    result = run_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/", "COURSE_PDF": "1"})
     assert result.returncode == 0, f"the course does not build:\n{result.stdout}\n{result.stderr}"
     return site
 
