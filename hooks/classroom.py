@@ -1,4 +1,4 @@
-"""The classroom kit: exercise blocks, the guides' objectives and run-sheets, the day plan, the
+"""The classroom kit: exercise blocks, the guides' run-sheets, the day plan, the
 print button and the PDF pack.
 
 MkDocs glue only; the rules live in exercises.py, runsheet.py and pdfpack.py. The PDFs are
@@ -50,16 +50,6 @@ def on_config(config: MkDocsConfig) -> None:
     config.markdown_extensions.append(exercises.ExercisesExtension(config.theme["language"]))
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    info = _course.page(page.file.src_uri, config.theme["language"])
-    if info is None or info.kind != "guide":
-        return markdown
-    # A guide opens with its module's objectives, written once in the lesson.
-    lang = info.lang
-    items = "\n".join(f"    - {objective}" for objective in _module(info).lesson(lang).meta["objectives"])
-    return f'!!! objectives "{strings.t("lesson.objectives", lang)}"\n\n{items}\n\n{markdown}'
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     env = config.theme.get_env()
@@ -105,10 +95,6 @@ def _pdf_enabled() -> bool:
     return os.environ.get("COURSE_PDF") == "1"
 
 
-def _module(info: modules.Page) -> modules.Module:
-    return next(m for m in _course.modules if m.folder == info.module)
-
-
 def _render(env, name: str, lang: str, **context) -> str:
     return env.get_template(f"partials/{name}.html").render(t=lambda key, **v: strings.t(key, lang, **v), **context)
 
@@ -135,7 +121,7 @@ def _page_links(info: modules.Page, page: Page) -> list[dict]:
     """A sheet links to its own PDF; a guide to everything an instructor prints for the module."""
     if not _pdf_enabled():
         return []
-    kinds = ("exercises",) if info.kind == "exercises" else _module_kinds(_module(info), info.lang)
+    kinds = ("exercises",) if info.kind == "exercises" else _module_kinds(_course.module(info.module), info.lang)
     return [_link(pdfpack.file_name(info.module, kind, info.lang), f"classroom.pdf.{kind}", info.lang, page) for kind in kinds]
 
 

@@ -57,11 +57,16 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     info = _course.page(page.file.src_uri, config.theme["language"])
     page.meta["description"] = info.meta["summary"]
-    if info.kind != "lesson":
+    if not info.module:
         return markdown
-    lang = info.lang
-    items = "\n".join(f"    - {objective}" for objective in info.meta["objectives"])
-    return f'!!! objectives "{strings.t("lesson.objectives", lang)}"\n\n{items}\n\n{markdown}'
+    # The nav names module pages briefly ("Exercise sheet"); the page itself carries its full title.
+    heading = f"# {info.meta['title']}\n\n"
+    if info.kind == "exercises":
+        return heading + markdown
+    # A lesson and its guide open with the module's objectives, written once in the lesson.
+    lesson = _course.module(info.module).lesson(info.lang)
+    items = "\n".join(f"    - {objective}" for objective in lesson.meta["objectives"])
+    return f'{heading}!!! objectives "{strings.t("lesson.objectives", info.lang)}"\n\n{items}\n\n{markdown}'
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

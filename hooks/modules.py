@@ -48,6 +48,9 @@ class Course:
     pages: list[Page]
     modules: list[Module]
 
+    def module(self, folder: str) -> Module:
+        return next(m for m in self.modules if m.folder == folder)
+
     def page(self, neutral: str, lang: str) -> Page | None:
         return next((p for p in self.pages if p.neutral == neutral and p.lang == lang), None)
 
