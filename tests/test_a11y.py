@@ -1,12 +1,18 @@
 """Accessibility of the real built site in a real browser: axe-core finds no WCAG 2.1 A/AA
-violation on any page type, in either language or colour scheme, and a keyboard alone reaches
-every control of a lesson and its quiz, each with a focus indicator one can see."""
+violation on any page, in either language or colour scheme, and a keyboard alone reaches every
+control of a lesson and its quiz, each with a focus indicator one can see."""
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import modules  # noqa: E402
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -15,16 +21,31 @@ LANGS = {"zh": "", "en": "en/"}
 SCHEMES = {"light": "default", "dark": "slate"}
 LESSON = "01-why-complaints/"
 # One page of each type, and what shows it is that type (so a renamed page cannot pass unseen).
-PAGES = {
-    "home": ("", ".md-content"),
-    "lesson": (LESSON, ".quiz .quiz-q input"),
-    "exercises": (f"{LESSON}exercises/", ".course-card"),
-    "guide": (f"{LESSON}guide/", ".md-typeset table"),
-    "schedule": ("instructors/schedule/", ".md-typeset table"),
-    "progress": ("progress/", ".md-typeset a[href*='01-why-complaints']"),
-    "glossary": ("glossary/", ".course-glossary dt"),
-    "404": ("404.html", ".md-content h1"),
+TYPES = {
+    "": ("home", ".md-content"),
+    LESSON: ("lesson with quiz", ".quiz .quiz-q input"),
+    f"{LESSON}exercises/": ("exercise sheet", ".course-card"),
+    f"{LESSON}guide/": ("guide", ".md-typeset table"),
+    "instructors/schedule/": ("schedule", ".md-typeset table"),
+    "progress/": ("progress", ".md-typeset a[href*='01-why-complaints']"),
+    "glossary/": ("glossary", ".course-glossary dt"),
+    "404.html": ("404", ".md-content h1"),
 }
+
+
+# Known problems, reported, that fail until fixed (strict: a fix makes the test fail until the entry goes).
+KNOWN = {
+    "07-managers-view/": "Material wraps a table that overflows (7 columns here) in a scroll box a keyboard cannot reach "
+                         "(axe scrollable-region-focusable); the fix is for course.js: tabindex=0 and role=region on an "
+                         "overflowing .md-typeset__scrollwrap",
+}
+
+
+def site_pages() -> list[str]:
+    """Every page of the course as a path below a language's root, and the 404 page."""
+    course, _ = modules.load(ROOT / "course", ROOT, tuple(LANGS))
+    stems = {p.neutral.removesuffix(".md") for p in course.pages}
+    return sorted(s.removesuffix("index") if s.split("/")[-1] == "index" else f"{s}/" for s in stems) + ["404.html"]
 
 
 def open_page(browser, url: str, scheme: str):
@@ -36,14 +57,21 @@ def open_page(browser, url: str, scheme: str):
     return context, page
 
 
+def test_every_page_type_is_among_the_pages_checked():
+    assert set(TYPES) <= set(site_pages()), set(TYPES) - set(site_pages())
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", PAGES)
-def test_no_axe_violations(browser, site_url, kind, lang, scheme):
-    path, sign = PAGES[kind]
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p])) if p in KNOWN else p for p in site_pages()
+])
+def test_no_axe_violations(browser, site_url, path, lang, scheme):
     context, page = open_page(browser, f"{site_url}{LANGS[lang]}{path}", scheme)
     try:
-        assert page.locator(sign).count(), f"{path} is no longer a {kind} page ({sign} not found): update PAGES"
+        if path in TYPES:
+            kind, sign = TYPES[path]
+            assert page.locator(sign).count(), f"{path} is no longer the {kind} page ({sign} not found): update TYPES"
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async tags => (await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}))
