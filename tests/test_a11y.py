@@ -200,14 +200,17 @@ def test_keyboard_reaches_every_control_of_a_lesson_and_its_quiz_with_visible_fo
         context.close()
 
 
-def test_the_keyboard_check_finds_a_hidden_focus_ring(browser, site_url):
-    """A broken copy of the styles: with focus outlines removed, the walk must complain."""
+def test_the_keyboard_check_finds_a_hidden_focus_ring_and_an_unreachable_control(browser, site_url):
+    """A broken copy of the lesson: focus outlines removed, and a quiz button taken out of the Tab order."""
     context, page = open_page(browser, f"{site_url}en/{LESSON}", "light")
     try:
         page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
         mark_controls(page)
-        _, problems = walk(page)
+        check = page.locator(".quiz [data-action=check]").first
+        check.evaluate("button => button.tabIndex = -1")
+        reached, problems = walk(page)
         assert any("no visible focus indicator" in p and "input" in p for p in problems), problems
+        assert check.get_attribute("data-kbd") not in reached
     finally:
         context.close()
 
