@@ -53,7 +53,8 @@ class NoHistory(Exception):
 
 
 def report(root: pathlib.Path, docs: str, codes: tuple[str, ...]) -> list[Stale]:
-    """Each translation whose version in the default language (codes[0]) or itself changed later."""
+    """Every page whose versions in the default language (codes[0]) and in a translation last
+    changed in different commits; the one that changed earlier may be stale."""
     history = _history(root, docs)
     uncommitted = _uncommitted(root, docs)
     files = sorted(p.relative_to(root).as_posix() for p in (root / docs).rglob("*.md"))
