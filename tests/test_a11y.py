@@ -33,14 +33,6 @@ TYPES = {
 }
 
 
-# Known problems, reported, that fail until fixed (strict: a fix makes the test fail until the entry goes).
-KNOWN = {
-    "07-managers-view/": "Material wraps a table that overflows (7 columns here) in a scroll box a keyboard cannot reach "
-                         "(axe scrollable-region-focusable); the fix is for course.js: tabindex=0 and role=region on an "
-                         "overflowing .md-typeset__scrollwrap",
-}
-
-
 def site_pages() -> list[str]:
     """Every page of the course as a path below a language's root, and the 404 page."""
     course, _ = modules.load(ROOT / "course", ROOT, tuple(LANGS))
@@ -63,9 +55,7 @@ def test_every_page_type_is_among_the_pages_checked():
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN[p])) if p in KNOWN else p for p in site_pages()
-])
+@pytest.mark.parametrize("path", site_pages())
 def test_no_axe_violations(browser, site_url, path, lang, scheme):
     context, page = open_page(browser, f"{site_url}{LANGS[lang]}{path}", scheme)
     try:

@@ -17,7 +17,21 @@
     links.forEach(function (a) { a.href = roots[a.hreflang] + path; });
   }
 
+  /* A wide table scrolls inside Material's wrapper; make that scroll box reachable and named
+     for keyboard and screen-reader users (WCAG 2.1.1). */
+  var TABLE_LABEL = { zh: "表格（可左右滚动）", en: "Table (scrolls sideways)" };
+  function labelScrollingTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", TABLE_LABEL[document.documentElement.lang] || TABLE_LABEL.en);
+      }
+    });
+  }
+
   document$.subscribe(function () {
     updateLanguageSwitch();
+    labelScrollingTables();
   });
 })();
