@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import exercises
+import glue
 import markers
 import modules
 import pdfpack
@@ -25,7 +26,10 @@ import quizbank
 import quizrender
 import runsheet
 import strings
-from errors import ContentError, ContentErrors, raise_all
+from errors import ContentError, ContentErrors
+
+# Print rules: linked for print only (main.html), so they never hold up the screen's first paint.
+PRINT_CSS = "assets/print.css"
 
 _course: modules.Course
 _plan: runsheet.Settings
@@ -46,7 +50,7 @@ def on_config(config: MkDocsConfig) -> None:
         _plan = runsheet.settings(config.extra, os.path.basename(config.config_file_path))
     except ContentError as error:
         errors.append(error)
-    _stop(errors)
+    glue.stop(errors)
     config.markdown_extensions.append(exercises.ExercisesExtension(config.theme["language"]))
 
 
@@ -54,12 +58,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     lang = config.theme["language"]
     env = config.theme.get_env()
     info = _course.page(page.file.src_uri, lang)
-    html = markers.expand(html, "runsheet", lambda _: _render(env, "runsheet", lang, **_runsheet(info)))
-    html = markers.expand(html, "schedule", lambda _: _render(env, "schedule", lang, **_schedule(lang, page, files)))
-    html = markers.expand(html, "pdf-links", lambda _: _render(env, "pdf-links", lang, pdfs=_pack_links(lang, page)))
+    html = markers.expand(html, "runsheet", lambda _: glue.render(env, "runsheet", lang, **_runsheet(info)))
+    html = markers.expand(html, "schedule", lambda _: glue.render(env, "schedule", lang, **_schedule(lang, page, files)))
+    html = markers.expand(html, "pdf-links", lambda _: glue.render(env, "pdf-links", lang, pdfs=_pack_links(lang, page)))
     if info is None or info.kind not in ("exercises", "guide"):
         return html
-    return _render(env, "classroom-page", lang, content=html, kind=info.kind, module=info.module, pdfs=_page_links(info, page))
+    return glue.render(env, "classroom-page", lang, content=html, kind=info.kind, module=info.module, pdfs=_page_links(info, page))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -79,7 +83,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             out=pathlib.Path(config.site_dir, pdfpack.FOLDER),
             name=pdfpack.pack_name(lang),
             documents=_documents(config, lang, banks),
-            stylesheets=[pathlib.Path(config.site_dir, path) for path in config.extra_css],
+            stylesheets=[pathlib.Path(config.site_dir, path) for path in [*config.extra_css, PRINT_CSS]],
             site_dir=pathlib.Path(config.site_dir),
             site_url=config.site_url or pathlib.Path(config.site_dir).as_uri() + "/",
         ),
@@ -93,10 +97,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _pdf_enabled() -> bool:
     return os.environ.get("COURSE_PDF") == "1"
-
-
-def _render(env, name: str, lang: str, **context) -> str:
-    return env.get_template(f"partials/{name}.html").render(t=lambda key, **v: strings.t(key, lang, **v), **context)
 
 
 def _runsheet(info: modules.Page) -> dict:
@@ -183,9 +183,3 @@ def _marker_errors(page: modules.Page) -> list[ContentError]:
             errors.append(ContentError(page.path, marker.line, f"'md:{marker.name}' takes no arguments; expected '<!-- md:{marker.name} -->'"))
     return errors
 
-
-def _stop(errors: list[ContentError]) -> None:
-    try:
-        raise_all(errors)
-    except ContentErrors as error:
-        raise PluginError(str(error)) from None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pathlib
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -16,11 +15,12 @@ from mkdocs.utils import get_relative_url
 import jieba
 
 import bibliography
+import glue
 import glossary
 import markers
 import modules
 import strings
-from errors import ContentError, ContentErrors, raise_all
+from errors import ContentError
 
 _course: modules.Course
 _sources: dict[str, bibliography.Source]
@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig) -> None:
         for arg in m.args
         if arg not in _sources
     ]
-    _stop(errors)
+    glue.stop(errors)
     config.nav = modules.nav(_course, config.theme["language"])
     # Material's search segments Chinese with jieba: keep the course's terms whole (共情, 委屈奖).
     for term in _terms:
@@ -72,23 +72,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
     env = config.theme.get_env()
-    html = markers.expand(html, "sources", lambda ids: _render(env, "sources", lang, sources=[_sources[i].html(lang) for i in ids]))
+    html = markers.expand(html, "sources", lambda ids: glue.render(env, "sources", lang, sources=[_sources[i].html(lang) for i in ids]))
     html = markers.expand(
-        html, "bibliography", lambda _: _render(env, "sources", lang, sources=[s.html(lang) for s in _sources.values()])
+        html, "bibliography", lambda _: glue.render(env, "sources", lang, sources=[s.html(lang) for s in _sources.values()])
     )
-    html = markers.expand(html, "course-map", lambda _: _render(env, "course-map", lang, **_course_map(lang, page, files)))
+    html = markers.expand(html, "course-map", lambda _: glue.render(env, "course-map", lang, **_course_map(lang, page, files)))
     other = next(code for code in config.extra["languages"] if code != lang)
-    html = markers.expand(html, "glossary", lambda _: _render(env, "glossary", lang, terms=glossary.entries(_terms, lang, other)))
+    html = markers.expand(html, "glossary", lambda _: glue.render(env, "glossary", lang, terms=glossary.entries(_terms, lang, other)))
     if _course.page(page.file.src_uri, lang).kind == "lesson":
         html = glossary.add_tooltips(html, _terms, lang)
     return html
 
 
 # Helper functions
-
-
-def _render(env, name: str, lang: str, **context) -> str:
-    return env.get_template(f"partials/{name}.html").render(t=lambda key, **v: strings.t(key, lang, **v), **context)
 
 
 def _course_map(lang: str, page: Page, files: Files) -> dict:
@@ -103,9 +99,3 @@ def _course_map(lang: str, page: Page, files: Files) -> dict:
     minutes = sum(row["meta"]["duration"] for row in rows)
     return {"rows": rows, "count": len(rows), "hours": round(minutes / 60, 1)}
 
-
-def _stop(errors: list[ContentError]) -> None:
-    try:
-        raise_all(errors)
-    except ContentErrors as error:
-        raise PluginError(str(error)) from None

@@ -20,9 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import glue
 import languages
 import strings
-from errors import ContentError, raise_all
+from errors import ContentError
 
 # The file each language-neutral page of the current build was read from, for messages.
 _real_paths: dict[str, str] = {}
@@ -68,7 +69,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     docs = os.path.relpath(config.docs_dir, _project_root(config))
     pages = [f for f in files if f.is_documentation_page()]
     if code == langs.default.code:
-        _stop(languages.missing_counterparts([f.src_uri for f in pages], langs.codes, docs))
+        glue.stop(languages.missing_counterparts([f.src_uri for f in pages], langs.codes, docs))
 
     kept = [f for f in files if not f.is_documentation_page()]
     _real_paths.clear()
@@ -151,9 +152,3 @@ def _relative_root(here: str, there: str) -> str:
 def _project_root(config: MkDocsConfig) -> str:
     return os.path.dirname(config.config_file_path)
 
-
-def _stop(errors: list[ContentError]) -> None:
-    try:
-        raise_all(errors)
-    except Exception as error:
-        raise PluginError(str(error)) from None

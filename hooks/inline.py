@@ -21,6 +21,7 @@ def _renderer() -> markdown.Markdown:
     return md
 
 
+@functools.cache  # the same quiz text is rendered for the lesson, the answer key and the paper
 def render(text: str) -> str:
     """`*A* and [b](c)` -> `<em>A</em> and <a href="c">b</a>`; any HTML in `text` comes out escaped."""
     out = _renderer().reset().convert(html.escape(text, quote=False))

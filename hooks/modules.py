@@ -6,6 +6,8 @@ build before any page is written, with all mistakes listed together.
 
 from __future__ import annotations
 
+import copy
+import functools
 import pathlib
 from dataclasses import dataclass, field
 
@@ -56,7 +58,48 @@ class Course:
 
 
 def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...]) -> tuple[Course, list[ContentError]]:
-    """Read and check every page; return the course and every mistake found."""
+    """Read and check every page; return the course and every mistake found.
+
+    Several hooks need the course in every build: the pages are read once for each state of
+    the docs dir (a saved file under `mkdocs serve` changes it) and shared.
+    """
+    state = tuple((path, path.stat().st_mtime_ns) for path in sorted(docs_dir.rglob("*.md")))
+    course, errors = _read(docs_dir, project_root, codes, state)
+    # A copy each time, so no caller can change what the next one reads (errors are frozen).
+    return copy.deepcopy(course), list(errors)
+
+
+def nav(course: Course, lang: str) -> list:
+    """The navigation of one language: learner path first, instructors' section last."""
+    exists = {p.neutral for p in course.pages if p.lang == lang}
+    listed = {"index.md", *_START, *_REFERENCE, *_INSTRUCTORS, "progress.md"}
+    complete = [m for m in course.modules if len(m.pages) == 3]
+    learn = [
+        {
+            f"{m.number} · {m.lesson(lang).meta['title']}": [
+                {strings.t("nav.lesson", lang): f"{m.folder}/index.md"},
+                {strings.t("nav.exercises", lang): f"{m.folder}/exercises.md"},
+            ]
+        }
+        for m in complete
+    ]
+    guides = [{f"{m.number} · {m.lesson(lang).meta['title']}": f"{m.folder}/guide.md"} for m in complete]
+    others = sorted(p for p in exists if p not in listed and not frontmatter.kind_of(p)[1])
+    return [
+        *[p for p in ("index.md",) if p in exists],
+        {strings.t("nav.start", lang): [p for p in _START if p in exists]},
+        {strings.t("nav.modules", lang): learn},
+        *[p for p in ("progress.md",) if p in exists],
+        {strings.t("nav.reference", lang): [p for p in _REFERENCE if p in exists] + others},
+        {strings.t("nav.instructors", lang): [p for p in _INSTRUCTORS if p in exists] + [{strings.t("nav.guides", lang): guides}]},
+    ]
+
+
+# Helper functions
+
+
+@functools.lru_cache(maxsize=2)
+def _read(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...], state: tuple) -> tuple[Course, list[ContentError]]:
     errors: list[ContentError] = []
     pages = []
     for source in sorted(docs_dir.rglob("*.md")):
@@ -96,34 +139,6 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
                 ))
     return Course(pages, sorted(modules.values(), key=lambda m: m.folder)), errors
 
-
-def nav(course: Course, lang: str) -> list:
-    """The navigation of one language: learner path first, instructors' section last."""
-    exists = {p.neutral for p in course.pages if p.lang == lang}
-    listed = {"index.md", *_START, *_REFERENCE, *_INSTRUCTORS, "progress.md"}
-    complete = [m for m in course.modules if len(m.pages) == 3]
-    learn = [
-        {
-            f"{m.number} · {m.lesson(lang).meta['title']}": [
-                {strings.t("nav.lesson", lang): f"{m.folder}/index.md"},
-                {strings.t("nav.exercises", lang): f"{m.folder}/exercises.md"},
-            ]
-        }
-        for m in complete
-    ]
-    guides = [{f"{m.number} · {m.lesson(lang).meta['title']}": f"{m.folder}/guide.md"} for m in complete]
-    others = sorted(p for p in exists if p not in listed and not frontmatter.kind_of(p)[1])
-    return [
-        *[p for p in ("index.md",) if p in exists],
-        {strings.t("nav.start", lang): [p for p in _START if p in exists]},
-        {strings.t("nav.modules", lang): learn},
-        *[p for p in ("progress.md",) if p in exists],
-        {strings.t("nav.reference", lang): [p for p in _REFERENCE if p in exists] + others},
-        {strings.t("nav.instructors", lang): [p for p in _INSTRUCTORS if p in exists] + [{strings.t("nav.guides", lang): guides}]},
-    ]
-
-
-# Helper functions
 
 
 def _file_of(kind: str) -> str:

@@ -11,12 +11,11 @@ import gzip
 import pathlib
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
+import glue
 import languages
 import modules
 import parity
-from errors import ContentErrors, raise_all
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -26,10 +25,7 @@ def on_config(config: MkDocsConfig) -> None:
     codes = tuple(config.extra["languages"])
     # Mistakes in the pages themselves are course.py's to report; here only the differences count.
     course, _ = modules.load(pathlib.Path(config.docs_dir), root, codes)
-    try:
-        raise_all(parity.check(course, root, codes[0]))
-    except ContentErrors as error:
-        raise PluginError(str(error)) from None
+    glue.stop(parity.check(course, root, codes[0]))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -15,11 +15,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import glue
 import markers
 import modules
 import quizbank
 import quizrender
-from errors import ContentError, ContentErrors, raise_all
+from errors import ContentError, ContentErrors
 
 # Under "mkdocs." so that a warning counts for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.hooks.quiz")
@@ -35,9 +36,9 @@ def on_config(config: MkDocsConfig) -> None:
     _course, _ = modules.load(pathlib.Path(config.docs_dir), root, tuple(config.extra["languages"]))
     try:
         _banks = quizbank.load_banks(root)
-        raise_all(quizbank.usage_errors(_course.pages, _banks))
     except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from None
+    glue.stop(quizbank.usage_errors(_course.pages, _banks))
     for quiz in quizbank.unused(_course.pages, _banks):
         log.warning(f"quizzes/{quiz}.yml:1: no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
 

@@ -54,6 +54,17 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_broken(tmp_path: Path, change) -> str:
+    """Build a copy of the course after `change(project)`; it must stop, with no traceback. Its output."""
+    project = copy_project(tmp_path / "project")
+    change(project)
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build succeeded despite the mistake:\n{output}"
+    assert "Traceback" not in output, output
+    return output
+
+
 @pytest.fixture(scope="session")
 def port() -> int:
     with socket.socket() as s:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import build_broken
 
 L1 = "course/01-why-complaints"
 L3 = "course/03-handling-process"
@@ -133,11 +133,6 @@ CASES = [
 
 @pytest.mark.parametrize("mutate, expected", [pytest.param(m, e, id=i) for i, m, e in CASES])
 def test_mistake_stops_the_build_with_path_and_line(tmp_path, mutate, expected):
-    project = copy_project(tmp_path / "project")
-    mutate(project)
-    result = run_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build succeeded despite the mistake:\n{output}"
-    assert "Traceback" not in output, output
+    output = build_broken(tmp_path, mutate)
     assert expected in output, output
     assert re.search(r"^(ERROR|WARNING) +- +[\w./-]+:\d+: ", output, re.M) or re.search(r"^[\w./-]+:\d+: ", output, re.M), output

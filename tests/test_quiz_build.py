@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_broken
 from test_quiz_render import Tree
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -74,16 +74,6 @@ def test_progress_page_lists_every_quiz_with_a_working_link(site_dir, lang):
         assert (page.parent / href / "index.html").resolve().exists(), href
 
 
-def _break(tmp_path: Path, change) -> str:
-    project = copy_project(tmp_path / "project")
-    change(project)
-    result = run_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build succeeded despite the mistake:\n{output}"
-    assert "Traceback" not in output, output
-    return output
-
-
 def _edit(path: str, old: str, new: str):
     def change(project: Path):
         file = project / path
@@ -122,4 +112,4 @@ CASES = [
 
 @pytest.mark.parametrize("change, expected", [pytest.param(c, e, id=i) for i, c, e in CASES])
 def test_quiz_mistake_stops_the_build(tmp_path, change, expected):
-    assert expected in _break(tmp_path, change)
+    assert expected in build_broken(tmp_path, change)

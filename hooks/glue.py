@@ -1,0 +1,23 @@
+"""What every hook shares with MkDocs: stopping the build on content errors, and rendering a
+theme partial in the page's language."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.exceptions import PluginError
+
+import strings
+from errors import ContentError, ContentErrors, raise_all
+
+
+def stop(errors: list[ContentError]) -> None:
+    """Stop the build with every content error as a `path:line: ...` line, and no traceback."""
+    try:
+        raise_all(errors)
+    except ContentErrors as error:
+        raise PluginError(str(error)) from None
+
+
+def render(env: Environment, name: str, lang: str, **context) -> str:
+    """The theme partial `partials/<name>.html`, with `t(key)` giving interface text in `lang`."""
+    return env.get_template(f"partials/{name}.html").render(t=lambda key, **v: strings.t(key, lang, **v), **context)
