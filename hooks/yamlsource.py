@@ -8,9 +8,6 @@ from errors import ContentError
 
 Where = tuple  # a key path into the data, e.g. ("questions", 2, "options")
 
-# libyaml's loader is several times faster and keeps the same marks; PyYAML may lack it.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where, int]]:
     """Parse YAML text; return the data and the line of every key path.
@@ -19,7 +16,7 @@ def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where,
     Syntax errors and duplicate keys raise ContentError at the offending line.
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -30,7 +27,7 @@ def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where,
     lines: dict[Where, int] = {}
     _index(node, (), first_line, path, lines)
     try:
-        data = _Loader(text).construct_document(node)
+        data = yaml.SafeLoader(text).construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
