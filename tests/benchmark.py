@@ -51,8 +51,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from conftest import copy_project  # the same copy the tests break on purpose
+
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "course", "quizzes")
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -761,13 +762,7 @@ def free_port() -> int:
 
 def snapshot_real(folder: Path) -> Path | None:
     """This project as it is now, copied (others may be editing it) and built with its hooks."""
-    folder.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, folder / part)
+    copy_project(folder)
     log("real course: building")
     try:
         run_build(folder, ["mkdocs.yml"], "full")
