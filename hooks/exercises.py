@@ -17,6 +17,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+import frontmatter
 import strings
 import yamlsource
 from errors import ContentError
@@ -48,14 +49,14 @@ def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
     errors: list[ContentError] = []
     open_: list[Construct] = []
     lines = text.split("\n")
-    number = _body_start(lines)
+    number = frontmatter.body_start(lines)
     code_fence = None
     while number < len(lines):
         line = lines[number]
         number += 1
         for block in open_:
             block.body.append(line)
-        fence = _CODE_FENCE.match(line)
+        fence = frontmatter.CODE_FENCE.match(line)
         if code_fence:
             code_fence = None if fence and fence["mark"].startswith(code_fence) else code_fence
             continue
@@ -128,8 +129,6 @@ class ExercisesExtension(BlocksExtension):
 _START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *(?:\|(?P<title>.*))?$")
 _END = re.compile(r"^ {0,3}(?P<fence>/{3,}) *$")
 _OPTION = re.compile(r"^ {4,}\S")
-_CODE_FENCE = re.compile(r"^\s*(?P<mark>`{3,}|~{3,})")
-_FRONT_MATTER = re.compile(r"^---[ \t]*$")
 _TASK = re.compile(r"^\s*[-*+] \[[ xX]\] \S")
 
 
@@ -219,15 +218,6 @@ def _options(lines: list[str], path: str, first: int, errors: list[ContentError]
         errors.append(ContentError(path, first, "block options are not 'name: value' lines; expected e.g. '    lines: 6'"))
         return {}, {}
     return data, {key: yamlsource.line_of(where, (key,)) for key in data}
-
-
-def _body_start(lines: list[str]) -> int:
-    """The index of the first line after the front matter."""
-    if lines and _FRONT_MATTER.match(lines[0]):
-        for index in range(1, len(lines)):
-            if _FRONT_MATTER.match(lines[index]):
-                return index + 1
-    return 0
 
 
 def _flatten(blocks: list[Construct]) -> list[Construct]:

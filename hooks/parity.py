@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import exercises
+import frontmatter
 import modules
 from errors import ContentError
 
@@ -86,19 +87,17 @@ def check(course: modules.Course, root: pathlib.Path, default: str) -> list[Cont
 # Helper functions
 
 _HEADING = re.compile(r"^ {0,3}##[ \t]")
-_CODE_FENCE = re.compile(r"^\s*(?P<mark>`{3,}|~{3,})")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 
 Difference = tuple[int, str]  # the line in the translation, and what differs
 
 
 def _headings(text: str) -> list[int]:
     """The lines of the `##` headings, outside front matter and code fences."""
-    match = _FRONT_MATTER.match(text)
-    first = text.count("\n", 0, match.end()) if match else 0
+    lines = text.split("\n")
+    first = frontmatter.body_start(lines)
     found, fence = [], None
-    for number, line in enumerate(text.split("\n")[first:], first + 1):
-        mark = _CODE_FENCE.match(line)
+    for number, line in enumerate(lines[first:], first + 1):
+        mark = frontmatter.CODE_FENCE.match(line)
         if fence:
             fence = None if mark and mark["mark"].startswith(fence) else fence
         elif mark:
