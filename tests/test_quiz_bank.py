@@ -77,7 +77,7 @@ questions:
 # Every bad bank in tests/bad_banks/ with the exact message the build stops with.
 EXPECTED = {
     "yaml-syntax.yml":
-        "tests/bad_banks/yaml-syntax.yml:5: invalid YAML: expected ',' or '}', but got '?'; expected valid YAML",
+        "tests/bad_banks/yaml-syntax.yml:5: invalid YAML: expected ',' or '}', but got ']'; expected valid YAML",
     "duplicate-key.yml":
         "tests/bad_banks/duplicate-key.yml:7: duplicate key 'answer' (first at line 6); expected each key once",
     "empty-file.yml":
@@ -166,6 +166,13 @@ def test_a_good_bank_loads_as_written(project):
     assert bank["title"] == {"zh": "测试测验", "en": "Test quiz"}
     assert [q["type"] for q in bank["questions"]] == ["single", "multiple", "truefalse", "ordering", "scenario"]
     assert bank["questions"][3]["steps"][0] == {"zh": "倾听", "en": "Listen"}
+
+
+def test_a_question_mark_in_a_flow_mapping_is_text(project):
+    """`{en: How do you reply?}` is how a maintainer writes a question: libyaml reads it as text."""
+    path = project / "quizzes" / "test-quiz.yml"
+    path.write_text(GOOD.replace("{zh: 测试测验, en: Test quiz}", "{zh: 你怎么回应？, en: How do you reply?}"), "utf-8")
+    assert quizbank.load_bank(path, project)["title"] == {"zh": "你怎么回应？", "en": "How do you reply?"}
 
 
 def test_load_banks_finds_every_bank_by_id(project):
