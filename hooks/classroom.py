@@ -41,11 +41,8 @@ def on_config(config: MkDocsConfig) -> None:
     global _course, _plan
     root = pathlib.Path(config.config_file_path).parent
     codes = tuple(config.extra["languages"])
-    _course, errors = modules.load(pathlib.Path(config.docs_dir), root, codes)
-    errors += runsheet.check(_course, codes[0])
-    for page in _course.pages:
-        errors += exercises.check((root / page.path).read_text("utf-8"), page.path, page.kind)
-        errors += _marker_errors(page)
+    _course, _ = modules.shared(pathlib.Path(config.docs_dir), root, codes)
+    errors = _course.once("classroom", lambda: _check(_course, root, codes[0]))
     try:
         _plan = runsheet.settings(config.extra, os.path.basename(config.config_file_path))
     except ContentError as error:
@@ -56,7 +53,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    env = config.theme.get_env()
+    env = glue.env(config.theme)
     info = _course.page(page.file.src_uri, lang)
     html = markers.expand(html, "runsheet", lambda _: glue.render(env, "runsheet", lang, **_runsheet(info)))
     html = markers.expand(html, "schedule", lambda _: glue.render(env, "schedule", lang, **_schedule(lang, page, files)))
@@ -87,12 +84,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             site_dir=pathlib.Path(config.site_dir),
             site_url=config.site_url or pathlib.Path(config.site_dir).as_uri() + "/",
         ),
-        config.theme.get_env(),
+        glue.env(config.theme),
         lambda key, **values: strings.t(key, lang, **values),
     )
 
 
 # Helper functions
+
+
+def _check(course: modules.Course, root: pathlib.Path, default: str) -> list[ContentError]:
+    errors = runsheet.check(course, default)
+    for page in course.pages:
+        errors += exercises.check((root / page.path).read_text("utf-8"), page.path, page.kind)
+        errors += _marker_errors(page)
+    return errors
 
 
 def _pdf_enabled() -> bool:

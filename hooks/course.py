@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = pathlib.Path(config.config_file_path).parent
     docs = pathlib.Path(config.docs_dir)
     codes = tuple(config.extra["languages"])
-    _course, errors = modules.load(docs, root, codes)
+    _course, errors = modules.shared(docs, root, codes)
     _sources, source_errors = bibliography.load(
         docs / "_data" / "sources.yml", (docs / "_data" / "sources.yml").relative_to(root).as_posix(), codes
     )
@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    env = config.theme.get_env()
+    env = glue.env(config.theme)
     html = markers.expand(html, "sources", lambda ids: glue.render(env, "sources", lang, sources=[_sources[i].html(lang) for i in ids]))
     html = markers.expand(
         html, "bibliography", lambda _: glue.render(env, "sources", lang, sources=[s.html(lang) for s in _sources.values()])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import frontmatter
@@ -54,19 +55,37 @@ class Course:
         return next(m for m in self.modules if m.folder == folder)
 
     def page(self, neutral: str, lang: str) -> Page | None:
-        return next((p for p in self.pages if p.neutral == neutral and p.lang == lang), None)
+        return self._index.get((neutral, lang))
+
+    def once(self, key: str, compute: Callable[[], list]) -> list:
+        """`compute()` the first time for this reading of the course, a copy of it after that:
+        every language's build checks the same files, so a check runs once per build."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return list(self._once[key])
+
+    @functools.cached_property
+    def _once(self) -> dict[str, list]:
+        return {}
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str, str], Page]:
+        return {(p.neutral, p.lang): p for p in self.pages}
 
 
 def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...]) -> tuple[Course, list[ContentError]]:
-    """Read and check every page; return the course and every mistake found.
+    """Read and check every page; return the course, a copy of its own to change, and every mistake found."""
+    course, errors = shared(docs_dir, project_root, codes)
+    return copy.deepcopy(course), errors
 
-    Several hooks need the course in every build: the pages are read once for each state of
-    the docs dir (a saved file under `mkdocs serve` changes it) and shared.
-    """
-    state = tuple((path, path.stat().st_mtime_ns) for path in sorted(docs_dir.rglob("*.md")))
+
+def shared(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...]) -> tuple[Course, list[ContentError]]:
+    """`load()` for the hooks: the pages are read once for each state of the docs dir (a saved
+    file under `mkdocs serve` changes it), and the same course is shared by the hooks of every
+    language's build. Read it, never change it."""
+    state = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(docs_dir.rglob("*.md")))
     course, errors = _read(docs_dir, project_root, codes, state)
-    # A copy each time, so no caller can change what the next one reads (errors are frozen).
-    return copy.deepcopy(course), list(errors)
+    return course, list(errors)
 
 
 def nav(course: Course, lang: str) -> list:

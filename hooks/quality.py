@@ -24,7 +24,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = pathlib.Path(config.config_file_path).parent
     codes = tuple(config.extra["languages"])
     # Mistakes in the pages themselves are course.py's to report; here only the differences count.
-    course, _ = modules.load(pathlib.Path(config.docs_dir), root, codes)
+    course, _ = modules.shared(pathlib.Path(config.docs_dir), root, codes)
     glue.stop(parity.check(course, root, codes[0]))
 
 

@@ -3,6 +3,7 @@ a schema cannot express, and return it as plain data: {"id", "title", "questions
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -18,25 +19,24 @@ TEXT_FIELDS = ("zh", "en")
 
 
 def load_banks(root: Path) -> dict[str, Bank]:
-    """Every bank in `root/quizzes` by id; the errors of all banks are raised together."""
-    banks, errors = {}, []
-    for path in sorted((root / SCHEMA.parent).glob("*.yml")):
-        try:
-            banks[path.stem] = load_bank(path, root)
-        except ContentErrors as exc:
-            errors += exc.errors
-        except ContentError as exc:
-            errors.append(exc)
+    """Every bank in `root/quizzes` by id; the errors of all banks are raised together.
+
+    The banks are read once for each state of their files and shared by every language's build
+    (and every rebuild under `mkdocs serve` that changed no bank): callers must not change them.
+    """
+    files = sorted((root / SCHEMA.parent).glob("*.yml"))
+    state = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in [root / SCHEMA, *files])
+    banks, errors = _load_all(root, state)
     raise_all(errors)
     return banks
 
 
-def load_bank(path: Path, root: Path) -> Bank:
+def load_bank(path: Path, root: Path, validator: Draft7Validator | None = None) -> Bank:
     """One bank, its id from the file name; raises ContentError(s) naming file, line and question."""
     name = path.relative_to(root).as_posix()
     data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-    schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
-    errors = [_schema_error(e, schema, data, lines, name) for e in Draft7Validator(schema).iter_errors(data)]
+    validator = validator or _validator(root)
+    errors = [_schema_error(e, validator.schema, data, lines, name) for e in validator.iter_errors(data)]
     # The rules below assume the structure the schema guarantees.
     raise_all(errors or _rule_errors(data, lines, name))
     return {"id": path.stem, **data}
@@ -86,6 +86,24 @@ def unused(pages: list, banks: dict[str, Bank]) -> list[str]:
 
 
 # Helper functions
+
+
+@functools.lru_cache(maxsize=4)
+def _load_all(root: Path, state: tuple) -> tuple[dict[str, Bank], list[ContentError]]:
+    banks, errors = {}, []
+    validator = _validator(root)
+    for path, *_ in state[1:]:
+        try:
+            banks[path.stem] = load_bank(path, root, validator)
+        except ContentErrors as exc:
+            errors += exc.errors
+        except ContentError as exc:
+            errors.append(exc)
+    return banks, errors
+
+
+def _validator(root: Path) -> Draft7Validator:
+    return Draft7Validator(json.loads((root / SCHEMA).read_text(encoding="utf-8")))
 
 _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
 _ONE_CORRECT = ("single", "scenario")
