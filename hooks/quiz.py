@@ -1,6 +1,10 @@
 """Self-check quizzes in pages: the quiz of a lesson (`<!-- md:quiz <id> -->`), the answer key
 in a guide (`<!-- md:answer-key -->`) and the learner's progress page (`<!-- md:progress -->`).
 
+The quiz and the answer key are placed after Material's search plugin has indexed the page:
+their options, feedback and explanations would give the answers away in search results (and
+double the search index, at the cost of build time). The heading above a quiz is searchable.
+
 MkDocs glue only: quizbank.py loads and checks the banks, quizrender.py turns them into HTML.
 """
 
@@ -11,6 +15,7 @@ import pathlib
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,7 +38,7 @@ def on_config(config: MkDocsConfig) -> None:
     global _banks, _course
     root = pathlib.Path(config.config_file_path).parent
     # Mistakes in the pages themselves are course.py's to report; here only the quizzes count.
-    _course, _ = modules.load(pathlib.Path(config.docs_dir), root, tuple(config.extra["languages"]))
+    _course, _ = modules.shared(pathlib.Path(config.docs_dir), root, tuple(config.extra["languages"]))
     try:
         _banks = quizbank.load_banks(root)
     except (ContentError, ContentErrors) as error:
@@ -45,12 +50,17 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    info = _course.page(page.file.src_uri, lang)
-    if info is None:
-        return html
-    html = markers.expand(html, "quiz", lambda ids: quizrender.render_quiz(_banks[ids[0]], lang))
-    html = markers.expand(html, "answer-key", lambda _: quizrender.render_answer_key(_banks[_module_quiz(info)], lang))
     return markers.expand(html, "progress", lambda _: quizrender.render_progress(_progress(lang, page, files), lang))
+
+
+@event_priority(-50)  # after the search plugin's on_page_context, which indexes page.content
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    lang = config.theme["language"]
+    info = _course.page(page.file.src_uri, lang)
+    if info is not None and page.content:
+        html = markers.expand(page.content, "quiz", lambda ids: quizrender.render_quiz(_banks[ids[0]], lang))
+        page.content = markers.expand(html, "answer-key", lambda _: quizrender.render_answer_key(_banks[_module_quiz(info)], lang))
+    return context
 
 
 # Helper functions

@@ -46,6 +46,7 @@ _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "theme"), autoescape=True, trim_blocks=True, lstrip_blocks=True
 )
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOCALIZED: dict[tuple[int, str], tuple[Bank, dict]] = {}
 
 
 def _render(template: str, bank: Bank, lang: str) -> str:
@@ -53,7 +54,17 @@ def _render(template: str, bank: Bank, lang: str) -> str:
 
 
 def _localize(bank: Bank, lang: str) -> dict:
-    """The bank in one language, its texts as safe HTML, in the shape the templates use."""
+    """The bank in one language, its texts as safe HTML, in the shape the templates use; made
+    once per bank and language (the quiz, the answer key and the paper edition share it)."""
+    key = (id(bank), lang)
+    if key not in _LOCALIZED or _LOCALIZED[key][0] is not bank:
+        if len(_LOCALIZED) > 4096:  # banks changed under `mkdocs serve`: forget the old ones
+            _LOCALIZED.clear()
+        _LOCALIZED[key] = (bank, _view(bank, lang))
+    return _LOCALIZED[key][1]
+
+
+def _view(bank: Bank, lang: str) -> dict:
     labels = strings.group("quiz", lang)
     questions = []
     for number, question in enumerate(bank["questions"], 1):
