@@ -56,7 +56,10 @@ def entries(terms: list[Term], lang: str, other: str) -> list[dict]:
 
 def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
     """Mark the first use of each term on a page with its definition (Material shows it as a tooltip)."""
-    pending = {t.names[lang]: t.definition[lang] for t in terms}
+    fold = str.casefold if lang != "zh" else str  # English matches any case; Chinese has none
+    text = fold(html)
+    # Only the terms the page contains go into the pattern: a course has hundreds, a page a few.
+    pending = {fold(t.names[lang]): t.definition[lang] for t in terms if fold(t.names[lang]) in text}
     if not pending:
         return html
     boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if lang != "zh" else "({})"
@@ -67,10 +70,10 @@ def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
         if piece.startswith("<"):
             _track(piece, skipping)
             out.append(piece)
-        elif skipping or not piece.strip():
+        elif skipping or not piece.strip() or not pending:
             out.append(piece)
         else:
-            out.append(pattern.sub(lambda m: _first_use(m, pending, lang), piece))
+            out.append(pattern.sub(lambda m: _first_use(m, pending, fold), piece))
     return "".join(out)
 
 
@@ -106,11 +109,10 @@ def _track(tag: str, skipping: list[str]) -> None:
         skipping.append(name)
 
 
-def _first_use(match: re.Match, pending: dict[str, str], lang: str) -> str:
+def _first_use(match: re.Match, pending: dict[str, str], fold) -> str:
     word = match.group(0)
-    key = word if word in pending else next((n for n in pending if n.casefold() == word.casefold()), None)
-    if key is None:
-        return word
-    definition = pending.pop(key)
+    definition = pending.pop(fold(word), None)
+    if definition is None:
+        return word  # marked earlier on the page
     title = definition.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return f'<abbr title="{title}">{word}</abbr>'
