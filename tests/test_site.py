@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 
 from conftest import ROOT
 
@@ -129,6 +130,30 @@ def test_no_third_party_resources_in_any_built_file(site_dir, port):
         if path.suffix == ".html":
             for url in parse(path).resources:
                 assert not re.match(r"(https?:)?//", url) or urlsplit(url).netloc == f"127.0.0.1:{port}", f"{path}: {url}"
+
+
+def test_the_course_styles_and_scripts_are_one_minified_file_each(site_dir):
+    """hooks/assets.py: every page links Material's files plus one course stylesheet and one
+    course script, named by their content; they hold every source listed in mkdocs.yml, minified."""
+    sources = ROOT / "hooks" / "theme"
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    for lang in LANGS:
+        html = (site_dir / LANGS[lang] / "01-why-complaints" / "index.html").read_text("utf-8")
+        styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"(?: media="(\w+)")?>', html)
+        scripts = re.findall(r'<script src="([^"]+)"', html)
+        course_css = [h for h, media in styles if "stylesheets/" not in h and not media]
+        course_js = [s for s in scripts if "javascripts/" not in s]
+        assert [h for h, media in styles if media] == ["../assets/print.css"]
+        assert len(course_css) == 1 and re.fullmatch(r"\.\./assets/course\.[0-9a-f]{8}\.min\.css", course_css[0]), styles
+        assert len(course_js) == 1 and re.fullmatch(r"\.\./assets/course\.[0-9a-f]{8}\.min\.js", course_js[0]), scripts
+        for built, listed in ((course_css[0], config["extra_css"]), (course_js[0], config["extra_javascript"])):
+            text = (site_dir / LANGS[lang] / built.removeprefix("../")).read_text("utf-8")
+            assert [f"/* {path} */" for path in listed] == re.findall(r"/\* assets/\S+ \*/", text)
+            source_size = sum(len((sources / path).read_text("utf-8")) for path in listed)
+            assert len(text) < 0.8 * source_size, f"{built} does not look minified"
+        assert not (site_dir / LANGS[lang] / "assets" / "quiz.js").exists()
+    printed = (site_dir / "assets" / "print.css").read_text("utf-8")
+    assert "@page" in printed and len(printed) < 0.8 * len((sources / "assets" / "print.css").read_text("utf-8"))
 
 
 def test_home_pages_switch_language_without_leaving_the_site(page, site_url):
