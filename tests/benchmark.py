@@ -12,7 +12,7 @@ Everything is measured in one run, so the figures compare with each other:
    ("plain": the same Markdown with markers and `///` block fences stripped, `hooks: []`, both
    languages built one after the other in one Python process, as the i18n hook does). Wall time,
    CPU time and peak memory (ru_maxrss from wait4) of each build process; the time spent in
-   each hook's events; at the largest N up to 100, both again with Material's `navigation.prune`.
+   each hook's events; at the largest N up to 100, both again with the other navigation (with or without Material's `navigation.prune`, whichever mkdocs.yml does not use).
 2. `mkdocs serve` of the smallest synthetic course: the time from saving a lesson to the rebuilt page.
 3. The real course, built from a snapshot of this folder: gzipped bytes and requests per page
    type, loaded in Chromium (Playwright) from a local server that gzips like a static host.
@@ -49,6 +49,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import rcssmin
+import rjsmin
 import yaml
 
 from conftest import copy_project  # the same copy the tests break on purpose
@@ -62,6 +64,7 @@ CHROME_FLAGS = [
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 ENV.pop("COURSE_PDF", None)  # the PDF pack is not part of these builds (as under `mkdocs serve`)
 GZIP_LEVEL = 6  # what nginx and most static hosts use
+PRUNE = "navigation.prune"
 BUDGET = 600  # seconds: a run should fit in ten minutes on the 2-core machine
 
 # Runs one or more MkDocs builds in one Python process, exactly as `mkdocs build` does, and
@@ -98,8 +101,12 @@ def run_event(self, name, item=None, **kwargs):
     return item
 
 P.PluginCollection.run_event = run_event
-plain_build = B.build
+plain_build, populate, build_page = B.build, B._populate_page, B._build_page
 B.build = lambda *a, **k: timed("mkdocs build", plain_build, *a, **k)
+# MkDocs' own work per page, the events inside excluded: reading and converting the Markdown;
+# rendering the theme's template around it and writing the file.
+B._populate_page = lambda *a, **k: timed("mkdocs: Markdown", populate, *a, **k)
+B._build_page = lambda *a, **k: timed("mkdocs: template and write", build_page, *a, **k)
 
 out = {"builds": [], "events": spent}
 for path in sys.argv[2:]:
@@ -606,14 +613,16 @@ def make_plain(project: Path) -> None:
                 "nav": modules.nav(course, lang),
             }
             (project / f"mkdocs.plain-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
-        features = list(base["theme"].get("features", [])) + ["navigation.prune"]
-        (project / "mkdocs.prune.yml").write_text(yaml.safe_dump(
+        # The other navigation: without navigation.prune if mkdocs.yml has it, with it if not.
+        features = list(base["theme"].get("features", []))
+        features = [f for f in features if f != PRUNE] if PRUNE in features else [*features, PRUNE]
+        (project / "mkdocs.nav.yml").write_text(yaml.safe_dump(
             {"INHERIT": "mkdocs.yml", "theme": {"features": features}}, sort_keys=False), "utf-8")
         for lang in langs:
             config = yaml.safe_load((project / f"mkdocs.plain-{lang}.yml").read_text("utf-8"))
             config["INHERIT"] = "mkdocs.yml"
             config["theme"]["features"] = features
-            (project / f"mkdocs.plain-prune-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+            (project / f"mkdocs.plain-nav-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     finally:
         sys.path.remove(str(project / "hooks"))
         for name in ("languages", "modules", "frontmatter", "markers", "strings", "yamlsource", "errors"):
@@ -681,9 +690,11 @@ def measure_builds(project: Path, n: int, repeats: int, prune: bool) -> dict:
             runs[label].append(run_build(project, configs, label))
     result = {"n": n, "full": _best(runs["full"]), "plain": _best(runs["plain"]), "repeats": repeats}
     if prune:
-        log(f"N={n}: full and plain builds with navigation.prune")
-        result["full_prune"] = run_build(project, ["mkdocs.prune.yml"], "full-prune")
-        result["plain_prune"] = run_build(project, [f"mkdocs.plain-prune-{lang}.yml" for lang in langs], "plain-prune")
+        pruned = PRUNE in load_yaml_config(project / "mkdocs.yml")["theme"].get("features", [])
+        result["nav_label"] = f"{'without' if pruned else 'with'} `{PRUNE}`"
+        log(f"N={n}: full and plain builds {result['nav_label']}")
+        result["full_nav"] = run_build(project, ["mkdocs.nav.yml"], "full-nav")
+        result["plain_nav"] = run_build(project, [f"mkdocs.plain-nav-{lang}.yml" for lang in langs], "plain-nav")
     return result
 
 
@@ -899,10 +910,12 @@ def measure_weight(project: Path) -> dict:
                          "failed": sorted(set(failed)), "errors": errors})
             context.close()
         browser.close()
+    # The quiz's share of the course bundle: its sources, minified as hooks/assets.py does.
     quiz = {}
-    for asset in sorted((site / "assets").glob("quiz*")):
-        if asset.suffix in (".js", ".css"):
-            quiz[asset.name] = gz_size(asset)
+    for asset in sorted((project / "hooks" / "theme" / "assets").glob("quiz.*")):
+        minify = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}.get(asset.suffix)
+        if minify:
+            quiz[asset.name] = len(gzip.compress(minify(asset.read_text("utf-8")).encode(), GZIP_LEVEL))
     lighthouse = [(name, path) for name, path in page_types(project) if name in ("home", "lesson with quiz", "exercise sheet")]
     return {"rows": rows, "quiz": quiz, "lighthouse": lighthouse}
 
@@ -1036,17 +1049,18 @@ class Report:
                 lines.append(f"| {a['n']} → {b['n']} | {1000 * (b['full']['cpu'] - a['full']['cpu']) / dp:.0f} "
                              f"| {1000 * (b['plain']['cpu'] - a['plain']['cpu']) / dq:.0f} |")
         for r in results:
-            if "full_prune" not in r:
+            if "full_nav" not in r:
                 continue
-            rows = [("full", r["full"]), ("full + prune", r["full_prune"]), ("plain", r["plain"]), ("plain + prune", r["plain_prune"])]
-            lines += ["", f"With Material's `navigation.prune` at N={r['n']} (one build each):", "",
+            label = r["nav_label"]
+            rows = [("full", r["full"]), (f"full, {label}", r["full_nav"]), ("plain", r["plain"]), (f"plain, {label}", r["plain_nav"])]
+            lines += ["", f"The same builds {label} at N={r['n']} (one build each):", "",
                       "| build | CPU s | ms/page | wall s | HTML written MB | lesson HTML gz KB |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
             lines += [f"| {name} | {b['cpu']:.1f} | {1000 * b['cpu'] / b['pages']:.0f} | {b['wall']:.1f} | {b['html'] / 1e6:.0f} | {_kb(b['lesson_gz'])} |"
                       for name, b in rows]
         self.add("\n".join(lines))
 
     def breakdown(self, results: list[dict]) -> None:
-        names = sorted({k for r in results for k in r["full"]["events"] if k != "mkdocs build"},
+        names = sorted({k for r in results for k in r["full"]["events"] if not k.startswith("mkdocs")},
                        key=lambda k: -results[-1]["full"]["events"].get(k, 0))
         lines = ["### Where the hooks' time goes (seconds inside each event, nested builds excluded, best full build)", "",
                  "| hook event | " + " | ".join(f"N={r['n']}" for r in results) + " |",
@@ -1061,6 +1075,26 @@ class Report:
         lines.append("| **all hook events** | " + " | ".join(f"**{v:.2f}**" for v in hooks) + " |")
         lines.append("| all hook events, ms per page | " + " | ".join(f"{1000 * v / r['full']['pages']:.0f}" for v, r in zip(hooks, results)) + " |")
         lines.append("| search plugin, full / plain | " + " | ".join(f"{a:.2f} / {b:.2f}" for a, b in zip(search_full, search_plain)) + " |")
+        self.add("\n".join(lines))
+
+        # Where the difference between the two builds lies, at the largest N.
+        r = results[-1]
+        parts = [
+            ("the hooks' own events", lambda k: k.startswith("hooks/")),
+            ("Material's search plugin (jieba's dictionary: in course.py's config event in the full build)", lambda k: "search" in k),
+            ("other plugin events", lambda k: not k.startswith(("hooks/", "mkdocs")) and "search" not in k),
+            ("MkDocs: reading and converting the Markdown", lambda k: k == "mkdocs: Markdown"),
+            ("MkDocs: the page template and writing the file", lambda k: k == "mkdocs: template and write"),
+            ("MkDocs: the rest of the build (files, navigation, static files)", lambda k: k == "mkdocs build"),
+        ]
+        full = [sum(v for k, v in r["full"]["events"].items() if test(k)) for _, test in parts]
+        plain = [sum(v for k, v in r["plain"]["events"].items() if test(k)) for _, test in parts]
+        extra = sum(full) - sum(plain)
+        lines = [f"Full against plain at N={r['n']}, by part (wall seconds inside the build process; the difference is the hooks' overhead):", "",
+                 "| part | full s | plain s | difference s | share of the difference |", "| --- | ---: | ---: | ---: | ---: |"]
+        for (name, _), a, b in zip(parts, full, plain):
+            lines.append(f"| {name} | {a:.2f} | {b:.2f} | {a - b:+.2f} | {100 * (a - b) / extra:.0f}% |" if extra else f"| {name} | {a:.2f} | {b:.2f} | {a - b:+.2f} | |")
+        lines.append(f"| **all** | **{sum(full):.2f}** | **{sum(plain):.2f}** | **{extra:+.2f}** | |")
         self.add("\n".join(lines))
 
     def serve(self, results: list[dict]) -> None:
@@ -1086,7 +1120,7 @@ class Report:
         lines += ["", "JS is Material's bundle and the course's scripts; the search worker and its lunr language "
                   "files load in a Web Worker after the page; \"other\" is the favicon and images."]
         quiz = weights["quiz"]
-        lines += ["", "Quiz assets on their own: " + (", ".join(f"{k} {_kb(v)} KB" for k, v in quiz.items()) or "none found")
+        lines += ["", "Quiz assets on their own (minified, as they are in the course's bundle): " + (", ".join(f"{k} {_kb(v)} KB" for k, v in quiz.items()) or "none found")
                   + f"; together **{_kb(sum(quiz.values()))} KB** gzipped."]
         self.add("\n".join(lines))
 
