@@ -3,6 +3,7 @@ mistakes in placing a quiz that stop the build with `path:line:` and no tracebac
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -58,6 +59,31 @@ def test_every_guide_with_the_marker_shows_the_answer_key_of_its_lesson(site_dir
             assert html.count('class="quiz-key__prompt"') == len(banks[quiz]["questions"])
             shown += 1
     assert shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_the_lessons_but_not_the_answers(site_dir, lang):
+    """The quiz and the answer key stay out of the search index: their feedback and explanations
+    would give the answers away in results. The lesson text around them is indexed."""
+    index = json.loads((site_dir / LANGS[lang] / "search" / "search_index.json").read_text("utf-8"))
+    text = "\n".join(d["title"] + " " + d["text"] for d in index["docs"]).replace("\u200b", "")
+    banks = quizbank.load_banks(ROOT)
+    answers = [
+        option["feedback"][lang]
+        for quiz in lessons_with_quiz().values()
+        for question in banks[quiz]["questions"]
+        for option in question.get("options", [])
+        if option.get("feedback")
+    ] + [question["explanation"][lang] for quiz in lessons_with_quiz().values() for question in banks[quiz]["questions"]]
+    assert len(answers) > 50
+    # Whole texts, compared without markup: the index holds text, the bank Markdown.
+    plain = [re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", a) for a in answers]
+    # A sentence the lessons say too may be found, from the lesson.
+    pages = " ".join(p.read_text("utf-8") for p in (ROOT / "course").rglob(f"*.{lang}.md"))
+    leaked = [a for a in plain if a in text and a not in pages]
+    assert not leaked, f"{len(leaked)} answers in the search index, e.g. {leaked[:2]}"
+    lessons = {d["location"].split("#")[0] for d in index["docs"]}
+    assert all(f"{folder}/" in lessons for folder in lessons_with_quiz())
 
 
 @pytest.mark.parametrize("lang", LANGS)
