@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ _FIELDS = ("id", "zh", "en", "definition")
 # Text inside these elements is left alone: a tooltip there would be noise or break markup.
 _SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "th", "textarea", "legend")
 _TAG = re.compile(r"(<[^>]+>)")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,16 @@ def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
     fold = str.casefold if lang != "zh" else str  # English matches any case; Chinese has none
     text = fold(html)
     # Only the terms the page contains go into the pattern: a course has hundreds, a page a few.
-    pending = {fold(t.names[lang]): t.definition[lang] for t in terms if fold(t.names[lang]) in text}
+    names = {fold(t.names[lang]): t.definition[lang] for t in terms}
+    # The cost of finding them stays level as the term list grows. Chinese: one pass of a
+    # pattern of every term, whose first characters let the regex engine skip most of the page.
+    # Other languages: a term is looked for only if every word of it is a word of the page.
+    if lang == "zh":
+        found = {m.group(0) for m in _every_term(tuple(names)).finditer(text)}
+    else:
+        words = set(_WORD.findall(text))
+        found = {name for name, parts in _words_of(tuple(names)) if words.issuperset(parts) and name in text}
+    pending = {name: names[name] for name in found}
     if not pending:
         return html
     boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if lang != "zh" else "({})"
@@ -93,6 +104,16 @@ def _problem(entry: object, codes: tuple[str, ...]) -> str | None:
     if not isinstance(definition, dict) or any(not definition.get(c) for c in codes):
         return f"term '{entry['id']}': definition needs every language; expected {{{', '.join(codes)}}}"
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _every_term(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(names: tuple[str, ...]) -> list[tuple[str, frozenset[str]]]:
+    return [(name, frozenset(_WORD.findall(name))) for name in names]
 
 
 def _track(tag: str, skipping: list[str]) -> None:
