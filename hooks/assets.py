@@ -11,13 +11,17 @@ the minifying.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 
 import rcssmin
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+
+import glue
+from errors import ContentError
 
 # Minified in place, not joined: linked with media="print" (main.html) and used by the PDF pack.
 PRINT_CSS = "assets/print.css"
@@ -25,36 +29,41 @@ PRINT_CSS = "assets/print.css"
 
 @event_priority(-100)  # after every hook that adds files, so all sources are there
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    config.extra_css = [_join(files, config, [str(s) for s in config.extra_css], "css", rcssmin.cssmin)]
-    config.extra_javascript = [_join(files, config, [str(s) for s in config.extra_javascript], "js", rjsmin.jsmin)]
-    source = _source(files, PRINT_CSS)
-    files.remove(source)
-    files.append(File.generated(config, PRINT_CSS, content=rcssmin.cssmin(_read(source))))
+    lists = {"extra_css": (".css", rcssmin.cssmin), "extra_javascript": (".js", rjsmin.jsmin)}
+    sources = {key: [str(s) for s in config[key]] for key in lists}
+    glue.stop([_missing(config, key, path) for key, paths in sources.items() for path in paths
+               if files.get_file_from_path(path) is None])
+    for key, (suffix, minify) in lists.items():
+        if sources[key]:
+            config[key] = [_join(files, config, sources[key], suffix, minify)]
+    printed = files.get_file_from_path(PRINT_CSS)
+    if printed is not None:
+        files.remove(printed)
+        files.append(File.generated(config, PRINT_CSS, content=rcssmin.cssmin(printed.content_string)))
     return files
 
 
 # Helper functions
 
 
-def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, minify) -> str:
+def _join(files: Files, config: MkDocsConfig, paths: list[str], suffix: str, minify) -> str:
     parts = []
-    for path in sources:
-        source = _source(files, path)
-        # One file per source in the bundle, in the listed order; a comment names each.
-        parts.append(f"/* {path} */\n{minify(_read(source))}")
+    for path in paths:
+        source = files.get_file_from_path(path)
+        # One part per source, in the listed order, each named by a comment.
+        parts.append(f"/* {path} */\n{minify(source.content_string)}")
         files.remove(source)
-    text = (";\n" if kind == "js" else "\n").join(parts) + "\n"
-    name = f"assets/course.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.{kind}"
+    text = (";\n" if suffix == ".js" else "\n").join(parts) + "\n"
+    name = f"assets/course.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min{suffix}"
     files.append(File.generated(config, name, content=text))
     return name
 
 
-def _source(files: Files, path: str) -> File:
-    source = files.get_file_from_path(path)
-    if source is None:
-        raise PluginError(f"mkdocs.yml: '{path}' is not a file of the site; expected a path under hooks/theme/ or course/")
-    return source
-
-
-def _read(file: File) -> str:
-    return file.content_string
+def _missing(config: MkDocsConfig, key: str, path: str) -> ContentError:
+    """`mkdocs.yml:<line>`: the line of the listed file under `key`."""
+    text = open(config.config_file_path, encoding="utf-8").read()
+    start = re.search(rf"^{key}:", text, re.M)
+    entry = re.compile(rf"^\s*-\s*['\"]?{re.escape(path)}['\"]?\s*$", re.M).search(text, start.end() if start else 0)
+    line = text.count("\n", 0, entry.start()) + 1 if entry else 1
+    return ContentError(os.path.basename(config.config_file_path), line,
+                        f"{key} lists '{path}', which is not a file of the site; expected a file under hooks/theme/ or course/")

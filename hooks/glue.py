@@ -28,7 +28,8 @@ def env(theme: Theme) -> Environment:
     """The theme's Jinja environment, made once per build: MkDocs' `get_env()` makes a new one,
     which compiles every template again, on each call."""
     if _envs.get(id(theme), (None,))[0] is not theme:
-        _envs.clear()  # a new build (both languages' builds use two themes at most at once)
+        if len(_envs) >= 4:  # older builds (each language's build has a theme of its own)
+            _envs.clear()
         _envs[id(theme)] = (theme, theme.get_env())
     return _envs[id(theme)][1]
 
