@@ -21,10 +21,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import glue
+import pdfpack
 from errors import ContentError
-
-# Minified in place, not joined: linked with media="print" (main.html) and used by the PDF pack.
-PRINT_CSS = "assets/print.css"
 
 
 @event_priority(-100)  # after every hook that adds files, so all sources are there
@@ -36,10 +34,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for key, (suffix, minify) in lists.items():
         if sources[key]:
             config[key] = [_join(files, config, sources[key], suffix, minify)]
-    printed = files.get_file_from_path(PRINT_CSS)
+    printed = files.get_file_from_path(pdfpack.PRINT_CSS)
     if printed is not None:
         files.remove(printed)
-        files.append(File.generated(config, PRINT_CSS, content=rcssmin.cssmin(printed.content_string)))
+        files.append(File.generated(config, pdfpack.PRINT_CSS, content=rcssmin.cssmin(printed.content_string)))
     return files
 
 

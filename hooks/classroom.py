@@ -28,9 +28,6 @@ import runsheet
 import strings
 from errors import ContentError, ContentErrors
 
-# Print rules: linked for print only (main.html), so they never hold up the screen's first paint.
-PRINT_CSS = "assets/print.css"
-
 _course: modules.Course
 _plan: runsheet.Settings
 # Markers this hook renders, and the page kinds they may appear in (None: any page).
@@ -80,7 +77,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             out=pathlib.Path(config.site_dir, pdfpack.FOLDER),
             name=pdfpack.pack_name(lang),
             documents=_documents(config, lang, banks),
-            stylesheets=[pathlib.Path(config.site_dir, path) for path in [*config.extra_css, PRINT_CSS]],
+            stylesheets=[pathlib.Path(config.site_dir, path) for path in [*config.extra_css, pdfpack.PRINT_CSS]],
             site_dir=pathlib.Path(config.site_dir),
             site_url=config.site_url or pathlib.Path(config.site_dir).as_uri() + "/",
         ),

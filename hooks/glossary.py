@@ -74,7 +74,7 @@ def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
     if not pending:
         return html
     boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if lang != "zh" else "({})"
-    pattern = re.compile(boundary.format("|".join(re.escape(n) for n in sorted(pending, key=len, reverse=True))), re.I if lang != "zh" else 0)
+    pattern = re.compile(boundary.format(_alternatives(pending)), re.I if lang != "zh" else 0)
     skipping: list[str] = []
     out = []
     for piece in _TAG.split(html):
@@ -108,7 +108,12 @@ def _problem(entry: object, codes: tuple[str, ...]) -> str | None:
 
 @functools.lru_cache(maxsize=4)
 def _every_term(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile(_alternatives(names))
+
+
+def _alternatives(names) -> str:
+    """The names as regex alternatives, the longest first, so a longer term wins over a shorter one inside it."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4)

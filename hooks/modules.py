@@ -50,6 +50,7 @@ class Module:
 class Course:
     pages: list[Page]
     modules: list[Module]
+    _once: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def module(self, folder: str) -> Module:
         return next(m for m in self.modules if m.folder == folder)
@@ -63,10 +64,6 @@ class Course:
         if key not in self._once:
             self._once[key] = compute()
         return list(self._once[key])
-
-    @functools.cached_property
-    def _once(self) -> dict[str, list]:
-        return {}
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], Page]:

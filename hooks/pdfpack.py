@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 FOLDER = "pdf"  # below each language's site root
+# The print rules, a file of their own: linked for print only on the site (main.html), and
+# given to WeasyPrint with the site's other stylesheets.
+PRINT_CSS = "assets/print.css"
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 

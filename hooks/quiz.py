@@ -67,8 +67,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 
 def _module_quiz(page: modules.Page) -> str:
-    module = next(m for m in _course.modules if m.folder == page.module)
-    return module.lesson(page.lang).meta["quiz"]
+    return _course.module(page.module).lesson(page.lang).meta["quiz"]
 
 
 def _progress(lang: str, page: Page, files: Files) -> list[tuple[quizbank.Bank, str, str]]:

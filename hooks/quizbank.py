@@ -24,9 +24,9 @@ def load_banks(root: Path) -> dict[str, Bank]:
     The banks are read once for each state of their files and shared by every language's build
     (and every rebuild under `mkdocs serve` that changed no bank): callers must not change them.
     """
-    files = sorted((root / SCHEMA.parent).glob("*.yml"))
-    state = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in [root / SCHEMA, *files])
-    banks, errors = _load_all(root, state)
+    schema, *files = [(path, path.stat().st_mtime_ns, path.stat().st_size)
+                      for path in [root / SCHEMA, *sorted((root / SCHEMA.parent).glob("*.yml"))]]
+    banks, errors = _load_all(root, schema, tuple(files))
     raise_all(errors)
     return banks
 
@@ -89,10 +89,11 @@ def unused(pages: list, banks: dict[str, Bank]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_all(root: Path, state: tuple) -> tuple[dict[str, Bank], list[ContentError]]:
+def _load_all(root: Path, schema: tuple, files: tuple) -> tuple[dict[str, Bank], list[ContentError]]:
+    """The banks of `files`; `schema` and `files` are (path, mtime, size), so a change reads them again."""
     banks, errors = {}, []
     validator = _validator(root)
-    for path, *_ in state[1:]:
+    for path, *_ in files:
         try:
             banks[path.stem] = load_bank(path, root, validator)
         except ContentErrors as exc:
@@ -104,6 +105,7 @@ def _load_all(root: Path, state: tuple) -> tuple[dict[str, Bank], list[ContentEr
 
 def _validator(root: Path) -> Draft7Validator:
     return Draft7Validator(json.loads((root / SCHEMA).read_text(encoding="utf-8")))
+
 
 _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
 _ONE_CORRECT = ("single", "scenario")
