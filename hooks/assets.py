@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 
 import rcssmin
 import rjsmin
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 import glue
 import pdfpack
-from errors import ContentError
+from errors import ContentError, line_of
 
 
 @event_priority(-100)  # after every hook that adds files, so all sources are there
@@ -58,10 +57,5 @@ def _join(files: Files, config: MkDocsConfig, paths: list[str], suffix: str, min
 
 
 def _missing(config: MkDocsConfig, key: str, path: str) -> ContentError:
-    """`mkdocs.yml:<line>`: the line of the listed file under `key`."""
-    text = open(config.config_file_path, encoding="utf-8").read()
-    start = re.search(rf"^{key}:", text, re.M)
-    entry = re.compile(rf"^\s*-\s*['\"]?{re.escape(path)}['\"]?\s*$", re.M).search(text, start.end() if start else 0)
-    line = text.count("\n", 0, entry.start()) + 1 if entry else 1
-    return ContentError(os.path.basename(config.config_file_path), line,
+    return ContentError(os.path.basename(config.config_file_path), line_of(config.config_file_path, path),
                         f"{key} lists '{path}', which is not a file of the site; expected a file under hooks/theme/ or course/")

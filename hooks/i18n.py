@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 import glue
 import languages
 import strings
-from errors import ContentError
+from errors import ContentError, line_of
 
 # The file each language-neutral page of the current build was read from, for messages.
 _real_paths: dict[str, str] = {}
@@ -119,21 +119,12 @@ class _NameTheRealFile(logging.Filter):
         path = match and _real_paths.get(match["uri"])
         if path:
             what = match["what"].rstrip(".")
-            record.msg = f"{path}:{_line_of(path, match['link'])}: page contains {what}; {_EXPECTED_LINK}"
+            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {_EXPECTED_LINK}"
             record.args = ()
         return True
 
 
 _EXPECTED_LINK = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
-
-
-def _line_of(path: str, text: str) -> int:
-    try:
-        with open(path, encoding="utf-8") as source:
-            return next((n for n, line in enumerate(source, 1) if text in line), 1)
-    except OSError:
-        return 1
-
 
 
 def _languages(config: MkDocsConfig) -> languages.Languages:
