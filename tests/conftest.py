@@ -17,7 +17,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The engine, as the hooks import it.
+sys.path.insert(0, str(ROOT / "hooks"))
+# The site generator the build-level tests run: MkDocs, or ProperDocs (its maintained fork) when
+# COURSE_GENERATOR=properdocs (.ci/run runs those tests under both).
+GENERATOR = os.environ.get("COURSE_GENERATOR", "mkdocs")
+MKDOCS = [sys.executable, "-m", GENERATOR]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,7 +41,7 @@ def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -
     Not `--quiet`: it drops warnings before `--strict` counts them, so a broken link would pass.
     """
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site), *extra],
+        [*MKDOCS, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site), *extra],
         cwd=project, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )

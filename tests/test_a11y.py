@@ -4,15 +4,10 @@ control of a lesson and its quiz, each with a focus indicator one can see."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import modules  # noqa: E402
+from coursekit.course import model
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -35,7 +30,7 @@ TYPES = {
 
 def site_pages() -> list[str]:
     """Every page of the course as a path below a language's root, and the 404 page."""
-    course, _ = modules.load(ROOT / "course", ROOT, tuple(LANGS))
+    course, _ = model.load(ROOT / "course", ROOT, tuple(LANGS))
     stems = {p.neutral.removesuffix(".md") for p in course.pages}
     return sorted(s.removesuffix("index") if s.split("/")[-1] == "index" else f"{s}/" for s in stems) + ["404.html"]
 

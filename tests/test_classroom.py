@@ -4,22 +4,21 @@ functions, no build) to the real built site and a real browser."""
 from __future__ import annotations
 
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import exercises  # noqa: E402
-import modules  # noqa: E402
-import runsheet  # noqa: E402
+from coursekit.classroom import (
+    exercises,
+    runsheet,
+)
+from coursekit.course import model
 
 LANGS = {"zh": "", "en": "en/"}
 P = "course/09-x/exercises.en.md"
-COURSE, _ = modules.load(ROOT / "course", ROOT, ("zh", "en"))
+COURSE, _ = model.load(ROOT / "course", ROOT, ("zh", "en"))
 
 
 def page(body: str) -> str:
@@ -75,7 +74,7 @@ BAD_BLOCKS = [
     ("two-observers", "exercises", ROLEPLAY.replace("    role: staff", "    role: observer\n- [ ] x"),
      f"{P}:18: a second observer card in the role-play (first at line 12); expected at most one"),
     ("observer-without-checklist", "exercises", ROLEPLAY.replace("- [ ] Restated the complaint", "Watch them."),
-     f"{P}:17: the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Restated the complaint'"),
+     f"{P}:17: the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Listened before answering'"),
     ("unknown-role", "exercises", ROLEPLAY.replace("role: staff", "role: clerk"),
      f"{P}:13: 'card' option 'role: clerk' is not valid; expected one of customer, staff, observer"),
     ("answer-too-many-lines", "exercises", "/// answer\n    lines: 21\n///",
@@ -135,8 +134,8 @@ def test_the_course_run_sheets_match_their_lessons():
     assert runsheet.check(COURSE, "zh") == []
 
 
-def _course_with_guide(lang: str, edit) -> modules.Course:
-    course, _ = modules.load(ROOT / "course", ROOT, ("zh", "en"))
+def _course_with_guide(lang: str, edit) -> model.Course:
+    course, _ = model.load(ROOT / "course", ROOT, ("zh", "en"))
     guide = course.modules[0].pages["guide"][lang]
     edit(guide.meta["runsheet"])
     return course
@@ -184,7 +183,7 @@ def test_malformed_run_sheet_row_is_reported(row, expected):
     ({"start": 540}, 'extra.classroom.start is 540; expected a 24-hour time in quotes, like "09:00"'),
     ({"start": "9am"}, "extra.classroom.start is '9am'"),
     ({"lunch": 60}, 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}'),
-    ({"breaks": 15}, "extra.classroom has unknown key(s) breaks; expected only start, end, break, lunch"),
+    ({"breaks": 15}, "extra.classroom has unknown key 'breaks'; expected only start, end, break, lunch"),
     ({"start": "18:00"}, "extra.classroom.end is not after start"),
 ])
 def test_bad_classroom_settings_are_reported(classroom, expected):
@@ -253,7 +252,7 @@ class Page(HTMLParser):
 
 
 def paragraphs(html: str, part: str) -> list[str]:
-    chunks = re.findall(r'<section class="[^"]*\b%s\b[^"]*">(.*?)</section>' % re.escape(part), html, re.S)
+    chunks = re.findall(rf'<section class="[^"]*\b{re.escape(part)}\b[^"]*">(.*?)</section>', html, re.S)
     found = []
     for chunk in chunks:
         for p in re.findall(r"<(?:p|li)\b[^>]*>(.*?)</(?:p|li)>", chunk, re.S):
@@ -386,7 +385,7 @@ def test_answers_are_kept_across_reload_language_and_instant_navigation(page, si
     label = page.locator(f"label[for='{box.get_attribute('id')}']")
     assert label.count() == 1 and label.inner_text().strip()
     box.fill("Thank him first, then restate.")
-    stored = page.evaluate(f"localStorage.getItem('complaints-course/v1/answers/{module}/1')")
+    stored = page.evaluate(f"localStorage.getItem('customer-complaints/v1/answers/{module}/1')")
     assert stored == "Thank him first, then restate."
 
     page.goto(f"{site_url}{module}/exercises/")  # the Chinese sheet: same module, same question
@@ -402,7 +401,7 @@ def test_answers_are_kept_across_reload_language_and_instant_navigation(page, si
     assert page.evaluate("window.__same_page") is True
     assert page.locator("textarea[data-course-answer='1']").input_value() == "Thank him first, then restate."
     page.locator("textarea[data-course-answer='2']").fill("second")
-    assert page.evaluate(f"localStorage.getItem('complaints-course/v1/answers/{module}/2')") == "second"
+    assert page.evaluate(f"localStorage.getItem('customer-complaints/v1/answers/{module}/2')") == "second"
 
 
 def test_print_shows_ruled_lines_and_hides_the_screen_parts(page, site_url):

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import glossary  # noqa: E402
+from coursekit.course import glossary
 
 TERMS = [
     glossary.Term("complaint", {"zh": "投诉", "en": "complaint"}, {"zh": "不满的表达。", "en": "An expression of dissatisfaction."}),
@@ -20,7 +15,7 @@ TERMS = [
 
 def test_the_first_use_of_each_term_is_marked_and_only_that():
     html = "<p>Complaint handling matters. A complaint is a gift; every complaint counts.</p>"
-    out = glossary.add_tooltips(html, TERMS, "en")
+    out = glossary.add_tooltips(html, TERMS, "en", True)
     # The longest name wins, any case; the definition is escaped for the attribute.
     assert out.count("<abbr") == 2
     assert '<abbr title="The whole process &amp; its &lt;steps>.">Complaint handling</abbr>' in out
@@ -29,21 +24,21 @@ def test_the_first_use_of_each_term_is_marked_and_only_that():
 
 
 def test_english_terms_match_whole_words_only():
-    out = glossary.add_tooltips("<p>Complaints and noncomplaint, then complaint.</p>", TERMS, "en")
+    out = glossary.add_tooltips("<p>Complaints and noncomplaint, then complaint.</p>", TERMS, "en", True)
     assert out == '<p>Complaints and noncomplaint, then <abbr title="An expression of dissatisfaction.">complaint</abbr>.</p>'
 
 
 def test_chinese_terms_match_inside_running_text():
-    out = glossary.add_tooltips("<p>每一次投诉处理都需要共情。投诉是礼物。</p>", TERMS, "zh")
+    out = glossary.add_tooltips("<p>每一次投诉处理都需要共情。投诉是礼物。</p>", TERMS, "zh", False)
     assert out == '<p>每一次<abbr title="全过程。">投诉处理</abbr>都需要<abbr title="理解对方。">共情</abbr>。<abbr title="不满的表达。">投诉</abbr>是礼物。</p>'
 
 
 def test_headings_links_code_and_controls_are_left_alone():
     html = ('<h2 id="x">Empathy</h2><p><a href="#">empathy</a> <code>empathy</code></p>'
             '<label>empathy</label><p>Then empathy.</p>')
-    out = glossary.add_tooltips(html, TERMS, "en")
+    out = glossary.add_tooltips(html, TERMS, "en", True)
     assert out.count("<abbr") == 1 and out.endswith('<p>Then <abbr title="Feeling with.">empathy</abbr>.</p>')
-    assert glossary.add_tooltips('<p title="empathy">none</p>', TERMS, "en") == '<p title="empathy">none</p>'
+    assert glossary.add_tooltips('<p title="empathy">none</p>', TERMS, "en", True) == '<p title="empathy">none</p>'
 
 
 def test_a_built_lesson_marks_its_terms(site_dir):

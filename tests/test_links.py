@@ -19,7 +19,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from pypdf import PdfReader
 
-
 LANGS = {"zh": "", "en": "en/"}
 # The attributes that point somewhere, by tag; data-md-root is where the language switch's script goes.
 URL_ATTRS = {"a": ("href", "data-md-root"), "area": ("href",), "link": ("href",), "script": ("src",),
@@ -44,14 +43,14 @@ class Html(HTMLParser):
                 self.urls.append((self.getpos()[0], f"<{tag} {name}>{switch}", a[name]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse(path: Path) -> Html:
     page = Html()
     page.feed(path.read_text("utf-8"))
     return page
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pdf(path: Path) -> PdfReader:
     return PdfReader(path)
 

@@ -1,5 +1,5 @@
-"""Translation parity (hooks/parity.py) on the real course and on broken copies of it, and the
-report of translations that may be stale (hooks/staleness.py) on a small git history."""
+"""Translation parity (coursekit/quality/parity.py) on the real course and on broken copies of it, and the
+report of translations that may be stale (coursekit/quality/staleness.py) on a small git history."""
 
 from __future__ import annotations
 
@@ -13,19 +13,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import modules  # noqa: E402
-import parity  # noqa: E402
-import staleness  # noqa: E402
+from coursekit.course import model
+from coursekit.quality import (
+    parity,
+    staleness,
+)
 
 CODES = ("zh", "en")
 M2 = "course/02-four-principles"
 
 
 def check(root: Path) -> list[str]:
-    course, errors = modules.load(root / "course", root, CODES)
+    course, errors = model.load(root / "course", root, CODES)
     assert not errors, errors
     return [str(e) for e in parity.check(course, root, CODES[0])]
 
@@ -36,7 +35,7 @@ def test_every_translation_has_the_same_skeleton_as_its_chinese_page():
 
 def test_the_skeleton_covers_what_the_classroom_and_the_quiz_rely_on():
     """The real pages have something to compare: a lesson's quiz marker, a sheet's cards and answer spaces."""
-    course, _ = modules.load(ROOT / "course", ROOT, CODES)
+    course, _ = model.load(ROOT / "course", ROOT, CODES)
     lesson = parity.skeleton(course.page("02-four-principles/index.md", "en"), (ROOT / M2 / "index.en.md").read_text("utf-8"))
     sheet = parity.skeleton(course.page("02-four-principles/exercises.md", "en"), (ROOT / M2 / "exercises.en.md").read_text("utf-8"))
     assert "quiz" in [m.name for m in lesson.page.markers] and len(lesson.headings) >= 4
@@ -179,7 +178,7 @@ def test_uncommitted_changes_count_as_the_latest(history):
 
 
 def test_the_command_prints_the_report_and_github_warnings(history):
-    command = [sys.executable, str(ROOT / "hooks" / "staleness.py")]
+    command = [sys.executable, str(ROOT / "hooks"), "staleness"]
     plain = subprocess.run(command, cwd=history, capture_output=True, text=True)
     assert plain.returncode == 0, plain.stderr
     assert plain.stdout.splitlines()[-1] == "1 translation(s) may be stale."
@@ -191,7 +190,7 @@ def test_the_command_prints_the_report_and_github_warnings(history):
 def test_a_shallow_clone_is_refused_rather_than_reported_as_fresh(history, tmp_path):
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(shallow))
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "staleness.py")], cwd=shallow, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(ROOT / "hooks"), "staleness"], cwd=shallow, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == "staleness: the clone is shallow; expected the full history (actions/checkout with fetch-depth: 0)\n"
 
@@ -201,4 +200,4 @@ def test_the_workflow_shows_the_report_from_the_full_history():
     test_job = workflow.split("\n  build:")[0]
     assert "fetch-depth: 0" in test_job
     steps = test_job.split("- name: ")
-    assert "bash .ci/run" in steps[-2] and ".venv/bin/python hooks/staleness.py || true" in steps[-1]
+    assert "bash .ci/run" in steps[-2] and ".venv/bin/python -m hooks staleness || true" in steps[-1]

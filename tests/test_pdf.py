@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -13,12 +12,10 @@ import pytest
 import yaml
 from PIL import Image
 from pypdf import PdfReader
-
-from conftest import ROOT
 from test_classroom import COURSE, built, paragraphs
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import pdfpack  # noqa: E402
+from conftest import ROOT
+from coursekit.outputs import pdf as pdfpack
 
 LANGS = {"zh": "", "en": "en/"}
 # How long each kind of document may be, in A4 pages.
@@ -159,6 +156,6 @@ def test_without_a_chinese_font_the_pdf_step_says_what_to_install(monkeypatch, t
     config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
     monkeypatch.setenv("FONTCONFIG_FILE", str(config))
     with pytest.raises(pdfpack.MissingFont, match=r"install Debian's fonts-noto-cjk \(sudo apt-get install fonts-noto-cjk\)"):
-        pdfpack.require_cjk_font()
+        pdfpack.require_font("zh")
     monkeypatch.delenv("FONTCONFIG_FILE")
-    pdfpack.require_cjk_font()
+    pdfpack.require_font("zh")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,13 +11,11 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import ROOT
+from coursekit.core.errors import ContentError, ContentErrors
+from coursekit.core.markers import Marker
+from coursekit.quiz import bank as quizbank
 
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import quizbank  # noqa: E402
-from errors import ContentError, ContentErrors  # noqa: E402
-from markers import Marker  # noqa: E402
-
+CODES = ("zh", "en")
 BAD = ROOT / "tests" / "bad_banks"
 
 # A bank with every question type, in the format AUTHORING.md gives.
@@ -108,7 +105,7 @@ EXPECTED = {
         "expected {zh: …, en: …}",
     "text-not-bilingual.yml":
         "tests/bad_banks/text-not-bilingual.yml:5: question 1 'thank-first', prompt: text 'Thank the customer first.'; "
-        "expected both languages, {zh: …, en: …}",
+        "expected every language, {zh: …, en: …}",
     "empty-text.yml":
         "tests/bad_banks/empty-text.yml:7: question 1 'thank-first', explanation.en: empty text; expected some text",
     "unknown-type.yml":
@@ -149,19 +146,23 @@ EXPECTED = {
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A project root with the real schema and the good bank."""
+    """A project root with the good bank."""
     (tmp_path / "quizzes").mkdir()
-    shutil.copy(ROOT / quizbank.SCHEMA, tmp_path / quizbank.SCHEMA)
     (tmp_path / "quizzes" / "test-quiz.yml").write_text(GOOD, "utf-8")
     return tmp_path
 
 
 def test_the_schema_is_a_valid_json_schema():
-    Draft7Validator.check_schema(json.loads((ROOT / quizbank.SCHEMA).read_text("utf-8")))
+    Draft7Validator.check_schema(quizbank.schema(CODES))
+
+
+def test_the_editors_copy_of_the_schema_is_the_one_the_build_checks_with():
+    assert json.loads((ROOT / quizbank.EDITOR_SCHEMA).read_text("utf-8")) == quizbank.schema(CODES, ("简体中文", "English"))
+    assert not quizbank.editor_schema_errors(ROOT, CODES, ("简体中文", "English"))
 
 
 def test_a_good_bank_loads_as_written(project):
-    bank = quizbank.load_bank(project / "quizzes" / "test-quiz.yml", project)
+    bank = quizbank.load_bank(project / "quizzes" / "test-quiz.yml", project, CODES)
     assert bank["id"] == "test-quiz"
     assert bank["title"] == {"zh": "测试测验", "en": "Test quiz"}
     assert [q["type"] for q in bank["questions"]] == ["single", "multiple", "truefalse", "ordering", "scenario"]
@@ -172,15 +173,15 @@ def test_a_question_mark_in_a_flow_mapping_is_text(project):
     """`{en: How do you reply?}` is how a maintainer writes a question: libyaml reads it as text."""
     path = project / "quizzes" / "test-quiz.yml"
     path.write_text(GOOD.replace("{zh: 测试测验, en: Test quiz}", "{zh: 你怎么回应？, en: How do you reply?}"), "utf-8")
-    assert quizbank.load_bank(path, project)["title"] == {"zh": "你怎么回应？", "en": "How do you reply?"}
+    assert quizbank.load_bank(path, project, CODES)["title"] == {"zh": "你怎么回应？", "en": "How do you reply?"}
 
 
 def test_load_banks_finds_every_bank_by_id(project):
-    assert list(quizbank.load_banks(project)) == ["test-quiz"]
+    assert list(quizbank.load_banks(project, CODES)) == ["test-quiz"]
 
 
 def test_the_real_banks_are_valid():
-    banks = quizbank.load_banks(ROOT)
+    banks = quizbank.load_banks(ROOT, CODES)
     assert banks, "no quiz banks in quizzes/"
     for bank in banks.values():
         assert bank["questions"]
@@ -194,7 +195,7 @@ def test_every_bad_bank_has_its_expected_message():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_bank(name):
     with pytest.raises((ContentError, ContentErrors)) as caught:
-        quizbank.load_bank(BAD / name, ROOT)
+        quizbank.load_bank(BAD / name, ROOT, CODES)
     assert str(caught.value) == EXPECTED[name]
 
 
@@ -202,7 +203,7 @@ def test_load_banks_reports_the_mistakes_of_all_banks_together(project):
     for name in ("no-correct.yml", "bad-id.yml"):
         shutil.copy(BAD / name, project / "quizzes" / name)
     with pytest.raises(ContentErrors) as caught:
-        quizbank.load_banks(project)
+        quizbank.load_banks(project, CODES)
     assert [e.path for e in caught.value.errors] == ["quizzes/bad-id.yml", "quizzes/no-correct.yml"]
 
 

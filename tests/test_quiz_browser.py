@@ -5,26 +5,22 @@ garbage in localStorage, and reading the answers with JavaScript off."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
-
-from conftest import ROOT
 from test_quiz_build import lessons_with_quiz
 from test_quiz_render import Tree
 
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import inline  # noqa: E402
-import quizbank  # noqa: E402
-import strings  # noqa: E402
+from conftest import ROOT
+from coursekit.core import inline
+from coursekit.languages import strings
+from coursekit.quiz import bank as quizbank
 
 LABELS = {lang: strings.group("quiz", lang) for lang in ("zh", "en")}
 FOLDER, QUIZ = next(iter(lessons_with_quiz().items()))
-BANK = quizbank.load_banks(ROOT)[QUIZ]
+BANK = quizbank.load_banks(ROOT, ("zh", "en"))[QUIZ]
 QUESTIONS = BANK["questions"]
 TOTAL = len(QUESTIONS)
-KEY = f"complaints-course/v1/quiz/{QUIZ}"
+KEY = f"customer-complaints/v1/quiz/{QUIZ}"
 LESSON = {"zh": f"{FOLDER}/", "en": f"en/{FOLDER}/"}
 
 
@@ -210,9 +206,9 @@ def test_quiz_works_after_instant_navigation_away_and_back(page, site_url):
 
 
 GARBAGE = {
-    "complaints-course/v1/quiz/four-principles": json.dumps({"answers": [1, 2], "best": "lots"}),
-    "complaints-course/v1/quiz/handling-process": "null",
-    "complaints-course/v1/quiz/difficult-customers": json.dumps({"answers": None, "best": 3}),
+    "customer-complaints/v1/quiz/four-principles": json.dumps({"answers": [1, 2], "best": "lots"}),
+    "customer-complaints/v1/quiz/handling-process": "null",
+    "customer-complaints/v1/quiz/difficult-customers": json.dumps({"answers": None, "best": 3}),
 }
 
 
@@ -242,6 +238,31 @@ def test_garbage_in_storage_is_ignored_and_replaced(page, site_url, stored):
     page.wait_for_selector(f"[data-progress='{QUIZ}']")
     assert page.locator("[data-progress='four-principles']").inner_text() == LABELS["zh"]["not_started"]
     assert not errors
+
+
+def test_progress_saved_under_the_courses_former_id_is_carried_over_once(page, site_url):
+    """Before the course had an id of its own, progress was saved under `complaints-course/v1/`:
+    the first visit moves it to the course's own keys, quizzes and answer spaces alike."""
+    first = QUESTIONS[0]
+    old = {"answers": {first["id"]: correct(first)}, "best": 1}
+    sheet = f"customer-complaints/v1/answers/{FOLDER}/1"
+    page.goto(site_url + "about/")
+    page.evaluate("""([quiz, answer, state]) => {
+        localStorage.clear();
+        localStorage.setItem("complaints-course/v1/quiz/" + quiz, state);
+        localStorage.setItem("complaints-course/v1/answers/" + answer, "what I wrote last year");
+        localStorage.setItem("other-course/v1/quiz/" + quiz, "theirs");
+    }""", [QUIZ, f"{FOLDER}/1", json.dumps(old)])
+    open_lesson(page, site_url)
+    assert score(page) == expected_score("zh", 1, 1)
+    assert q(page, first).locator(".quiz-q__result").inner_text() == "✓ 正确"
+    stored = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+    assert json.loads(stored[KEY]) == old
+    assert stored[sheet] == "what I wrote last year"
+    assert not [key for key in stored if key.startswith("complaints-course/")]
+    assert stored[f"other-course/v1/quiz/{QUIZ}"] == "theirs"  # another course's progress is not ours to move
+    page.goto(site_url + f"{FOLDER}/exercises/")
+    assert page.locator("textarea[data-course-answer='1']").input_value() == "what I wrote last year"
 
 
 def test_without_javascript_the_answers_are_in_collapsed_details(browser, site_url):

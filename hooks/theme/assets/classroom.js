@@ -3,30 +3,17 @@
 (function () {
   "use strict";
 
-  var PREFIX = "complaints-course/v1/answers/";
-
-  function store() {
-    try {
-      return window.localStorage;
-    } catch (error) {
-      return null; // storage blocked (private mode, policy): the boxes still work, they just forget
-    }
-  }
+  var store = window.coursekit.store;
 
   function keepAnswers() {
-    var storage = store();
     document.querySelectorAll("textarea[data-course-answer]").forEach(function (box) {
       var sheet = box.closest("[data-course-module]");
-      if (!storage || !sheet) return;
-      var key = PREFIX + sheet.getAttribute("data-course-module") + "/" + box.getAttribute("data-course-answer");
-      box.value = storage.getItem(key) || "";
+      if (!sheet) return;
+      var key = "answers/" + sheet.getAttribute("data-course-module") + "/" + box.getAttribute("data-course-answer");
+      box.value = store.get(key) || "";
       box.addEventListener("input", function () {
-        try {
-          if (box.value) storage.setItem(key, box.value);
-          else storage.removeItem(key);
-        } catch (error) {
-          /* storage full: keep what is on screen */
-        }
+        if (box.value) store.set(key, box.value);
+        else store.remove(key);
       });
     });
   }

@@ -1,6 +1,53 @@
-/* Course behaviour shared by every page. Runs again after each instant navigation. */
+/* Course behaviour shared by every page, and what the other course scripts share: the course's
+   settings and the learner's saved progress (`coursekit.store`). Runs again after each instant
+   navigation. */
 (function () {
   "use strict";
+
+  var settings = JSON.parse(document.getElementById("__coursekit").textContent);
+
+  /* Saved progress lives under `<course id>/v1/`, so two courses on one origin keep theirs apart.
+     Progress saved under an id the course had before is moved over once. */
+  var store = {
+    prefix: settings.id + "/v1/",
+    storage: function () {
+      try {
+        return window.localStorage; // null when blocked (private mode, policy): pages work, they just forget
+      } catch (error) {
+        return null;
+      }
+    },
+    get: function (key) {
+      var s = store.storage();
+      try { return s ? s.getItem(store.prefix + key) : null; } catch (error) { return null; }
+    },
+    set: function (key, value) {
+      var s = store.storage();
+      try { if (s) s.setItem(store.prefix + key, value); } catch (error) { /* full: keep what is on screen */ }
+    },
+    remove: function (key) {
+      var s = store.storage();
+      try { if (s) s.removeItem(store.prefix + key); } catch (error) {}
+    }
+  };
+
+  function carryOver() {
+    var s = store.storage();
+    if (!s) return;
+    settings.formerIds.forEach(function (id) {
+      var old = id + "/v1/", keys = [];
+      for (var i = 0; i < s.length; i++) if (s.key(i).indexOf(old) === 0) keys.push(s.key(i));
+      keys.forEach(function (key) {
+        var rest = key.slice(old.length);
+        try {
+          if (s.getItem(store.prefix + rest) === null) s.setItem(store.prefix + rest, s.getItem(key));
+          s.removeItem(key);
+        } catch (error) {}
+      });
+    });
+  }
+  carryOver();
+  window.coursekit = { settings: settings, store: store };
 
   /* The language switch links to the same page in each language. The header is not replaced
      by instant navigation, so re-point its links at the current page each time. */
@@ -19,13 +66,12 @@
 
   /* A wide table scrolls inside Material's wrapper; make that scroll box reachable and named
      for keyboard and screen-reader users (WCAG 2.1.1). */
-  var TABLE_LABEL = { zh: "表格（可左右滚动）", en: "Table (scrolls sideways)" };
   function labelScrollingTables() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
       if (box.scrollWidth > box.clientWidth + 1) {
         box.tabIndex = 0;
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", TABLE_LABEL[document.documentElement.lang] || TABLE_LABEL.en);
+        box.setAttribute("aria-label", settings.t["table-scrolls"]);
       }
     });
   }

@@ -3,7 +3,7 @@
    and a switch of language. Also fills in the "My progress" page. */
 (function () {
   "use strict";
-  var PREFIX = "complaints-course/v1/quiz/";
+  var store = window.coursekit.store;
 
   function all(root, selector) {
     return [].slice.call(root.querySelectorAll(selector));
@@ -17,7 +17,7 @@
   // (a corrupted value, another site's, storage switched off) counts as no progress.
   function read(id) {
     try {
-      var value = JSON.parse(localStorage.getItem(PREFIX + id));
+      var value = JSON.parse(store.get("quiz/" + id));
       if (value && value.answers && typeof value.answers == "object" && !Array.isArray(value.answers))
         return { answers: value.answers, best: typeof value.best == "number" && value.best > 0 ? value.best : 0 };
     } catch (e) {}
@@ -25,7 +25,7 @@
   }
 
   function write(id, state) {
-    try { localStorage.setItem(PREFIX + id, JSON.stringify(state)); } catch (e) {}
+    store.set("quiz/" + id, JSON.stringify(state));
   }
 
   function steps(q) {

@@ -17,10 +17,10 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-import frontmatter
-import strings
-import yamlsource
-from errors import ContentError
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
+from coursekit.course import frontmatter
+from coursekit.languages import strings
 
 ROLES = ("customer", "staff", "observer")
 
@@ -202,8 +202,8 @@ def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[Co
             error(f"'roleplay' holds {len(cards)} card(s); expected two or more 'card' blocks (customer, staff, observer)")
         for extra in observers[1:]:
             error(f"a second observer card in the role-play (first at line {observers[0].line}); expected at most one", extra.line)
-    if block.name == "card" and block.options.get("role") == "observer" and not any(_TASK.match(l) for l in block.body):
-        error("the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Restated the complaint'")
+    if block.name == "card" and block.options.get("role") == "observer" and not any(_TASK.match(line) for line in block.body):
+        error("the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Listened before answering'")
     return errors
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-import yamlsource
-from errors import ContentError
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
 
 _FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
+# A module's folder, `01-first-steps`: its two digits give its place in the course.
+MODULE_FOLDER = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MODULE_PAGE = re.compile(r"^(?P<module>\d\d-[a-z0-9-]+)/(?P<kind>index|exercises|guide)\.md$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FENCE_LINE = re.compile(r"^---[ \t]*$")
@@ -27,7 +29,7 @@ _EXPECTED = {
     "summary": "one sentence of at most 200 characters (it is also the meta description)",
     "objectives": "a list of learning objectives",
     "duration": "a whole number of minutes from 15 to 240",
-    "quiz": "the id of a bank in quizzes/, like why-complaints",
+    "quiz": "the id of a bank in quizzes/, like first-steps",
     "runsheet": "a list of run-sheet rows",
     "hide": "a list of Material elements to hide (navigation, toc, footer)",
 }

@@ -9,6 +9,7 @@ of the built site are ever read, nothing from the network.
 from __future__ import annotations
 
 import logging
+import os
 import pathlib
 import subprocess
 from collections.abc import Callable
@@ -57,15 +58,24 @@ def pack_name(lang: str) -> str:
     return f"classroom-pack-{lang}.pdf"
 
 
-def require_cjk_font() -> None:
-    """Stop unless fontconfig knows a Chinese font; without one, Chinese prints as empty boxes."""
+def enabled() -> bool:
+    """Whether this build makes the PDFs: COURSE_PDF=1 in the environment (CI, the tests, the
+    published site); a plain build or `mkdocs serve` stays quick without them."""
+    return os.environ.get("COURSE_PDF") == "1"
+
+
+def require_font(lang: str) -> None:
+    """Stop unless fontconfig knows a font for `lang` when it is written in Chinese, Japanese or
+    Korean characters; without one, its text would print as empty boxes."""
+    if lang.split("-")[0] not in ("zh", "ja", "ko"):
+        return
     try:
-        found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+        found = subprocess.run(["fc-list", f":lang={lang.lower()}", "family"], capture_output=True, text=True, check=False).stdout
     except FileNotFoundError:
         found = ""
     if not found.strip():
         raise MissingFont(
-            "PDF: no Chinese font found (`fc-list :lang=zh` lists none), so Chinese text would print as empty boxes; "
+            f"PDF: no font for '{lang}' found (`fc-list :lang={lang.lower()}` lists none), so its text would print as empty boxes; "
             "expected Noto CJK: install Debian's fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)"
         )
 

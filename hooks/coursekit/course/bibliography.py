@@ -5,9 +5,8 @@ from __future__ import annotations
 import pathlib
 from dataclasses import dataclass
 
-import inline
-import yamlsource
-from errors import ContentError
+from coursekit.core import inline, yamlsource
+from coursekit.core.errors import ContentError
 
 _FIELDS = {"id", "citation", "note"}
 
@@ -48,3 +47,15 @@ def load(path: pathlib.Path, shown_as: str, codes: tuple[str, ...]) -> tuple[dic
             errors.append(ContentError(shown_as, line, f"duplicate source id '{entry['id']}'; expected each id once"))
         sources[entry["id"]] = Source(entry["id"], entry["citation"], note)
     return sources, errors
+
+
+def marker_errors(pages: list, sources: dict[str, Source], shown_as: str) -> list[ContentError]:
+    """Every `md:sources` marker id that `sources` (read from `shown_as`) lacks."""
+    return [
+        ContentError(page.path, m.line, f"unknown source '{arg}'; expected an id from {shown_as}")
+        for page in pages
+        for m in page.markers
+        if m.name == "sources"
+        for arg in m.args
+        if arg not in sources
+    ]

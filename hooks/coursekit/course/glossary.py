@@ -7,10 +7,9 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-import yamlsource
-from errors import ContentError
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
 
-_FIELDS = ("id", "zh", "en", "definition")
 # Text inside these elements is left alone: a tooltip there would be noise or break markup.
 _SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "th", "textarea", "legend")
 _TAG = re.compile(r"(<[^>]+>)")
@@ -50,22 +49,28 @@ def load(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, ...]) 
     return terms, errors
 
 
-def entries(terms: list[Term], lang: str, other: str) -> list[dict]:
-    """The glossary of one language, alphabetical (Chinese by code point, which groups shared characters)."""
-    rows = [{"id": t.id, "term": t.names[lang], "other": t.names[other], "definition": t.definition[lang]} for t in terms]
+def entries(terms: list[Term], lang: str, others: tuple[str, ...]) -> list[dict]:
+    """The glossary of one language, alphabetical (Chinese by code point, which groups shared
+    characters), each term with its names in the `others` languages."""
+    rows = [{"id": t.id, "term": t.names[lang], "others": [(o, t.names[o]) for o in others], "definition": t.definition[lang]}
+            for t in terms]
     return sorted(rows, key=lambda r: r["term"].casefold())
 
 
-def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
-    """Mark the first use of each term on a page with its definition (Material shows it as a tooltip)."""
-    fold = str.casefold if lang != "zh" else str  # English matches any case; Chinese has none
+def add_tooltips(html: str, terms: list[Term], lang: str, spaced: bool) -> str:
+    """Mark the first use of each term on a page with its definition (Material shows it as a
+    tooltip). In a `spaced` language (English) a term matches whole words in any case; in
+    Chinese or Japanese, anywhere."""
+    if not terms:
+        return html
+    fold = str.casefold if spaced else str
     text = fold(html)
     # Only the terms the page contains go into the pattern: a course has hundreds, a page a few.
     names = {fold(t.names[lang]): t.definition[lang] for t in terms}
     # The cost of finding them stays level as the term list grows. Chinese: one pass of a
     # pattern of every term, whose first characters let the regex engine skip most of the page.
     # Other languages: a term is looked for only if every word of it is a word of the page.
-    if lang == "zh":
+    if not spaced:
         found = {m.group(0) for m in _every_term(tuple(names)).finditer(text)}
     else:
         words = set(_WORD.findall(text))
@@ -73,8 +78,8 @@ def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
     pending = {name: names[name] for name in found}
     if not pending:
         return html
-    boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if lang != "zh" else "({})"
-    pattern = re.compile(boundary.format(_alternatives(pending)), re.I if lang != "zh" else 0)
+    boundary = r"(?<![A-Za-z0-9])({})(?![A-Za-z0-9])" if spaced else "({})"
+    pattern = re.compile(boundary.format(_alternatives(pending)), re.I if spaced else 0)
     skipping: list[str] = []
     out = []
     for piece in _TAG.split(html):
@@ -92,14 +97,15 @@ def add_tooltips(html: str, terms: list[Term], lang: str) -> str:
 
 
 def _problem(entry: object, codes: tuple[str, ...]) -> str | None:
+    fields = ("id", *codes, "definition")
     if not isinstance(entry, dict):
-        return "term is not a mapping; expected id, zh, en, definition"
-    unknown = [k for k in entry if k not in _FIELDS]
+        return f"term is not a mapping; expected {', '.join(fields)}"
+    unknown = [k for k in entry if k not in fields]
     if unknown:
-        return f"unknown field '{unknown[0]}'; expected only {', '.join(_FIELDS)}"
-    missing = [k for k in _FIELDS if not entry.get(k)]
+        return f"unknown field '{unknown[0]}'; expected only {', '.join(fields)}"
+    missing = [k for k in fields if not entry.get(k)]
     if missing:
-        return f"term lacks '{missing[0]}'; expected {', '.join(_FIELDS)}"
+        return f"term lacks '{missing[0]}'; expected {', '.join(fields)}"
     definition = entry["definition"]
     if not isinstance(definition, dict) or any(not definition.get(c) for c in codes):
         return f"term '{entry['id']}': definition needs every language; expected {{{', '.join(codes)}}}"

@@ -3,7 +3,7 @@
 A report for maintainers, not a gate: a later change to one language may be a typo fix that needs
 no translation. Run from the project folder:
 
-    .venv/bin/python hooks/staleness.py
+    .venv/bin/python -m hooks staleness
 
 It reads the git history once. A page with uncommitted changes counts as changed last.
 """
@@ -16,9 +16,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from mkdocs.utils import yaml_load
-
-import languages
+from coursekit.core import yamlsource
+from coursekit.languages.files import split
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def report(root: pathlib.Path, docs: str, codes: tuple[str, ...]) -> list[Stale]
     files = sorted(p.relative_to(root).as_posix() for p in (root / docs).rglob("*.md"))
     versions: dict[str, dict[str, str]] = {}
     for path in files:
-        parts = languages.split(path)
+        parts = split(path)
         if parts and parts[1] in codes:
             versions.setdefault(parts[0], {})[parts[1]] = path
 
@@ -87,10 +86,8 @@ def report(root: pathlib.Path, docs: str, codes: tuple[str, ...]) -> list[Stale]
     return sorted(found, key=lambda s: s.page.path)
 
 
-def main() -> int:
-    root = pathlib.Path.cwd()
-    with open(root / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
+def main(root: pathlib.Path) -> int:
+    config = yamlsource.settings((root / "mkdocs.yml").read_text("utf-8"))
     try:
         found = report(root, config.get("docs_dir", "docs"), tuple(config["extra"]["languages"]))
     except NoHistory as error:
@@ -132,7 +129,3 @@ def _history(root: pathlib.Path, docs: str) -> list[tuple[str, str, set[str]]]:
 def _uncommitted(root: pathlib.Path, docs: str) -> set[str]:
     lines = _git(root, "status", "--porcelain", "--untracked-files=all", "--", docs).splitlines()
     return {line[3:].split(" -> ")[-1] for line in lines}
-
-
-if __name__ == "__main__":
-    sys.exit(main())

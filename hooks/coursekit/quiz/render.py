@@ -4,15 +4,14 @@ and the learner's progress table. Plain functions over the data `quizbank` retur
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-import inline
-import strings
-from quizbank import Bank
-
+from coursekit import THEME
+from coursekit.core import inline
+from coursekit.languages import strings
+from coursekit.quiz.bank import Bank
 
 
 def render_quiz(bank: Bank, lang: str) -> str:
@@ -43,7 +42,7 @@ def render_progress(quizzes: list[tuple[Bank, str, str]], lang: str) -> str:
 
 # The theme's own templates, without MkDocs, so the classroom kit can render banks too.
 _ENV = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "theme"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    loader=FileSystemLoader(THEME), autoescape=True, trim_blocks=True, lstrip_blocks=True
 )
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOCALIZED: dict[tuple[int, str], tuple[Bank, dict]] = {}

@@ -1,5 +1,10 @@
-"""Quiz banks: load `quizzes/<id>.yml`, check it against `quizzes/quiz.schema.json` and the rules
-a schema cannot express, and return it as plain data: {"id", "title", "questions"} as written."""
+"""Quiz banks: load `quizzes/<id>.yml`, check it against the engine's schema (made for the
+course's languages) and the rules a schema cannot express, and return it as plain data:
+{"id", "title", "questions"} as written.
+
+The schema is the engine's `schema.json` with every text field in the course's languages. A
+course keeps a copy as `quizzes/quiz.schema.json` for editors (`python -m hooks schema` writes
+it); the build stops when that copy is out of date, so editors never check against old rules."""
 
 from __future__ import annotations
 
@@ -10,36 +15,66 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator, ValidationError
 
-import yamlsource
-from errors import ContentError, ContentErrors, raise_all
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError, ContentErrors, raise_all
 
 Bank = dict
-SCHEMA = Path("quizzes") / "quiz.schema.json"
-TEXT_FIELDS = ("zh", "en")
+FOLDER = "quizzes"
+EDITOR_SCHEMA = Path(FOLDER) / "quiz.schema.json"
+_ENGINE_SCHEMA = Path(__file__).with_name("schema.json")
 
 
-def load_banks(root: Path) -> dict[str, Bank]:
-    """Every bank in `root/quizzes` by id; the errors of all banks are raised together.
-
-    The banks are read once for each state of their files and shared by every language's build
-    (and every rebuild under `mkdocs serve` that changed no bank): callers must not change them.
-    """
-    schema, *files = [(path, path.stat().st_mtime_ns, path.stat().st_size)
-                      for path in [root / SCHEMA, *sorted((root / SCHEMA.parent).glob("*.yml"))]]
-    banks, errors = _load_all(root, schema, tuple(files))
+def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
+    """Every bank in `root/quizzes` by id, its texts in the languages `codes`; the errors of all
+    banks are raised together."""
+    banks, errors = {}, []
+    validator = Draft7Validator(schema(codes))
+    for path in sorted((root / FOLDER).glob("*.yml")):
+        try:
+            banks[path.stem] = load_bank(path, root, codes, validator)
+        except ContentErrors as exc:
+            errors += exc.errors
+        except ContentError as exc:
+            errors.append(exc)
     raise_all(errors)
     return banks
 
 
-def load_bank(path: Path, root: Path, validator: Draft7Validator | None = None) -> Bank:
+def load_bank(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator | None = None) -> Bank:
     """One bank, its id from the file name; raises ContentError(s) naming file, line and question."""
     name = path.relative_to(root).as_posix()
     data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-    validator = validator or _validator(root)
-    errors = [_schema_error(e, validator.schema, data, lines, name) for e in validator.iter_errors(data)]
+    validator = validator or Draft7Validator(schema(codes))
+    errors = [_schema_error(e, validator.schema, data, lines, name, codes) for e in validator.iter_errors(data)]
     # The rules below assume the structure the schema guarantees.
-    raise_all(errors or _rule_errors(data, lines, name))
+    raise_all(errors or _rule_errors(data, lines, name, codes))
     return {"id": path.stem, **data}
+
+
+@functools.cache
+def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
+    """The bank schema for a course in the languages `codes` (named `names`, for editors' hovers)."""
+    made = json.loads(_ENGINE_SCHEMA.read_text("utf-8"))
+    text = made["definitions"]["text"]
+    described = dict(zip(codes, names or codes))
+    text["required"] = list(codes)
+    text["properties"] = {code: {"type": "string", "minLength": 1, "description": described[code]} for code in codes}
+    text["description"] = f"A text in every course language ({', '.join(codes)}); inline Markdown (emphasis, links), never HTML."
+    return made
+
+
+def schema_text(codes: tuple[str, ...], names: tuple[str, ...]) -> str:
+    """The editors' copy of the schema, as `quizzes/quiz.schema.json` holds it."""
+    return json.dumps(schema(codes, names), ensure_ascii=False, indent=2) + "\n"
+
+
+def editor_schema_errors(root: Path, codes: tuple[str, ...], names: tuple[str, ...]) -> list[ContentError]:
+    """The editors' copy must be the schema the build checks with."""
+    path = root / EDITOR_SCHEMA
+    if path.exists() and path.read_text("utf-8") != schema_text(codes, names):
+        return [ContentError(EDITOR_SCHEMA.as_posix(), 1, "the editors' copy of the quiz schema is out of date (languages or rules changed); "
+                             "expected what `python -m hooks schema` writes: run it and commit the file")]
+    return []
 
 
 def usage_errors(pages: list, banks: dict[str, Bank]) -> list[ContentError]:
@@ -88,25 +123,6 @@ def unused(pages: list, banks: dict[str, Bank]) -> list[str]:
 # Helper functions
 
 
-@functools.lru_cache(maxsize=4)
-def _load_all(root: Path, schema: tuple, files: tuple) -> tuple[dict[str, Bank], list[ContentError]]:
-    """The banks of `files`; `schema` and `files` are (path, mtime, size), so a change reads them again."""
-    banks, errors = {}, []
-    validator = _validator(root)
-    for path, *_ in files:
-        try:
-            banks[path.stem] = load_bank(path, root, validator)
-        except ContentErrors as exc:
-            errors += exc.errors
-        except ContentError as exc:
-            errors.append(exc)
-    return banks, errors
-
-
-def _validator(root: Path) -> Draft7Validator:
-    return Draft7Validator(json.loads((root / SCHEMA).read_text(encoding="utf-8")))
-
-
 _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
 _ONE_CORRECT = ("single", "scenario")
 _KINDS = {"string": "text", "boolean": "true or false", "array": "a list", "object": "a mapping"}
@@ -114,14 +130,14 @@ _KINDS = {"string": "text", "boolean": "true or false", "array": "a list", "obje
 _LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
 
 
-def _schema_error(error: ValidationError, schema: dict, data: object, lines: dict, path: str) -> ContentError:
+def _schema_error(error: ValidationError, schema: dict, data: object, lines: dict, path: str, codes: tuple[str, ...]) -> ContentError:
     where = tuple(error.absolute_path)
     found, kind, value = error.instance, error.validator, error.validator_value
     line = yamlsource.line_of(lines, where)
     shape = _shape(where)
     if kind in ("required", "additionalProperties"):
         required, optional = _fields(schema, data, where)
-        expected = "{zh: …, en: …}" if shape == "text" else _expected(required, optional)
+        expected = _every_language(codes) if shape == "text" else _expected(required, optional)
         noun = "language" if shape == "text" else "field"
         if kind == "required":
             what = f"missing {noun} {_names([k for k in required if k not in found])}; expected {expected}"
@@ -130,7 +146,7 @@ def _schema_error(error: ValidationError, schema: dict, data: object, lines: dic
             line = yamlsource.line_of(lines, (*where, unknown[0]))
             what = f"unknown {noun} {_names(unknown)}; expected {expected}"
     elif kind == "type" and value == "object":
-        expected = {"bank": "a mapping with title and questions", "text": "both languages, {zh: …, en: …}"}
+        expected = {"bank": "a mapping with title and questions", "text": f"every language, {_every_language(codes)}"}
         what = f"{'empty bank' if found is None and shape == 'bank' else _describe(found)}; expected {expected.get(shape, 'a mapping')}"
     elif kind == "type":
         what = f"{_describe(found)}; expected {_KINDS.get(value, value)}"
@@ -148,11 +164,11 @@ def _schema_error(error: ValidationError, schema: dict, data: object, lines: dic
         one = _question(data, where).get("type") in _ONE_CORRECT
         what = f"no correct answer; expected {'exactly' if one else 'at least'} one option with `correct: true`"
     else:  # a rule added to the schema without a message here
-        what = f"{error.message}; expected what quizzes/quiz.schema.json describes"
+        what = f"{error.message}; expected what {EDITOR_SCHEMA.as_posix()} describes"
     return ContentError(path, line, _subject(data, where) + what)
 
 
-def _rule_errors(data: Bank, lines: dict, path: str) -> list[ContentError]:
+def _rule_errors(data: Bank, lines: dict, path: str, codes: tuple[str, ...]) -> list[ContentError]:
     errors, first = [], {}
     for i, question in enumerate(data["questions"]):
         where = ("questions", i)
@@ -166,7 +182,7 @@ def _rule_errors(data: Bank, lines: dict, path: str) -> list[ContentError]:
             message = f"{len(correct)} correct options; expected exactly one (use type: multiple for select-all-that-apply)"
             line = yamlsource.line_of(lines, (*where, "options", correct[1], "correct"))
             errors.append(ContentError(path, line, _subject(data, where) + message))
-    for where, text in _texts(data, ()):
+    for where, text in texts(data, codes):
         for match in _LINK.finditer(text):
             target = match.group(1) or match.group(2)
             if target is not None and not target.startswith(("https://", "http://")):
@@ -175,17 +191,21 @@ def _rule_errors(data: Bank, lines: dict, path: str) -> list[ContentError]:
     return errors
 
 
-def _texts(node: object, where: tuple):
-    """Every (key path, string) of the bilingual texts in `node`."""
+def texts(node: object, codes: tuple[str, ...], where: tuple = ()):
+    """Every (key path, string) of the texts in `node`, in every language of `codes`."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in TEXT_FIELDS and isinstance(value, str):
+            if key in codes and isinstance(value, str):
                 yield (*where, key), value
             else:
-                yield from _texts(value, (*where, key))
+                yield from texts(value, codes, (*where, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _texts(value, (*where, i))
+            yield from texts(value, codes, (*where, i))
+
+
+def _every_language(codes: tuple[str, ...]) -> str:
+    return "{" + ", ".join(f"{code}: …" for code in codes) + "}"
 
 
 def _shape(where: tuple) -> str:

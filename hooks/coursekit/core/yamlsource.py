@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from errors import ContentError
+from coursekit.core.errors import ContentError
 
 Where = tuple  # a key path into the data, e.g. ("questions", 2, "options")
 
@@ -20,18 +20,9 @@ def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where,
     `first_line` is the file line of the text's first line (front matter starts at 2).
     Syntax errors and duplicate keys raise ContentError at the offending line.
     """
-    try:
-        node = yaml.compose(text, Loader=_Fast)
-    except yaml.YAMLError as fast_exc:
-        exc = _pure_error(text) or fast_exc
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(path, line, f"invalid YAML: {problem}; expected valid YAML") from None
+    node, lines = _compose(text, path, first_line)
     if node is None:
-        return None, {(): first_line}
-    lines: dict[Where, int] = {}
-    _index(node, (), first_line, path, lines)
+        return None, lines
     try:
         data = _Fast(text).construct_document(node)
     except yaml.YAMLError as exc:
@@ -39,6 +30,18 @@ def load(text: str, path: str, first_line: int = 1) -> tuple[object, dict[Where,
         line = first_line + (mark.line if mark else 0)
         raise ContentError(path, line, f"invalid YAML value: {getattr(exc, 'problem', exc)}") from None
     return data, lines
+
+
+def key_lines(text: str, path: str) -> dict[Where, int]:
+    """The line of every key path of a YAML text whose tags only its own program knows
+    (`!ENV` in mkdocs.yml): the structure, without making values of it."""
+    return _compose(text, path, 1)[1]
+
+
+def settings(text: str) -> dict:
+    """mkdocs.yml as data for a command that runs without MkDocs: tags only MkDocs knows
+    (`!ENV`, `!!python/...`) read as nothing."""
+    return yaml.load(text, Loader=_Tolerant) or {}
 
 
 def line_of(lines: dict[Where, int], where: Where) -> int:
@@ -49,6 +52,29 @@ def line_of(lines: dict[Where, int], where: Where) -> int:
 
 
 # Helper functions
+
+
+class _Tolerant(yaml.SafeLoader):
+    pass
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _compose(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, dict[Where, int]]:
+    try:
+        node = yaml.compose(text, Loader=_Fast)
+    except yaml.YAMLError as fast_exc:
+        exc = _pure_error(text) or fast_exc
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(path, line, f"invalid YAML: {problem}; expected valid YAML") from None
+    if node is None:
+        return None, {(): first_line}
+    found: dict[Where, int] = {}
+    _index(node, (), first_line, path, found)
+    return node, found
 
 
 def _pure_error(text: str) -> yaml.YAMLError | None:

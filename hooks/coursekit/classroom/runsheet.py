@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import modules
-import yamlsource
-from errors import ContentError
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
+from coursekit.course import model
 
 KINDS = ("teach", "exercise", "role-play", "debrief", "break")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -43,32 +43,38 @@ class Slot:
     start: str
     kind: str  # module, break or lunch
     minutes: int
-    module: modules.Module | None = None
+    module: model.Module | None = None
 
 
 DEFAULTS = {"start": "09:00", "end": "17:30", "break": 15, "lunch": {"after": "11:30", "minutes": 60}}
 
 
-def settings(extra: dict, path: str) -> Settings:
-    """Read `extra.classroom`; every key has a default (DEFAULTS)."""
+def settings(extra: dict, path: str, lines: dict | None = None) -> Settings:
+    """Read `extra.classroom` of mkdocs.yml (at `path`, the line of each key in `lines`); every
+    key has a default (DEFAULTS)."""
+    lines = lines or {}
+
+    def at(*where: str) -> int:
+        return yamlsource.line_of(lines, ("extra", "classroom", *where))
+
     given = extra.get("classroom") or {}
     if not isinstance(given, dict):
-        raise ContentError(path, 1, "extra.classroom is not a mapping; expected keys start, end, break, lunch")
-    unknown = sorted(set(given) - set(DEFAULTS))
+        raise ContentError(path, at(), "extra.classroom is not a mapping; expected keys start, end, break, lunch")
+    unknown = [key for key in given if key not in DEFAULTS]
     if unknown:
-        raise ContentError(path, 1, f"extra.classroom has unknown key(s) {', '.join(unknown)}; expected only {', '.join(DEFAULTS)}")
+        raise ContentError(path, at(unknown[0]), f"extra.classroom has unknown key '{unknown[0]}'; expected only {', '.join(DEFAULTS)}")
     lunch = given.get("lunch", DEFAULTS["lunch"])
     if not isinstance(lunch, dict) or set(lunch) != {"after", "minutes"}:
-        raise ContentError(path, 1, 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}')
+        raise ContentError(path, at("lunch"), 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}')
     result = Settings(
-        start=_clock(given.get("start", DEFAULTS["start"]), "extra.classroom.start", path),
-        end=_clock(given.get("end", DEFAULTS["end"]), "extra.classroom.end", path),
-        pause=_minutes(given.get("break", DEFAULTS["break"]), "extra.classroom.break", path),
-        lunch_after=_clock(lunch["after"], "extra.classroom.lunch.after", path),
-        lunch=_minutes(lunch["minutes"], "extra.classroom.lunch.minutes", path),
+        start=_clock(given.get("start", DEFAULTS["start"]), "start", path, at("start")),
+        end=_clock(given.get("end", DEFAULTS["end"]), "end", path, at("end")),
+        pause=_minutes(given.get("break", DEFAULTS["break"]), "break", path, at("break")),
+        lunch_after=_clock(lunch["after"], "lunch.after", path, at("lunch", "after")),
+        lunch=_minutes(lunch["minutes"], "lunch.minutes", path, at("lunch", "minutes")),
     )
     if result.end <= result.start:
-        raise ContentError(path, 1, "extra.classroom.end is not after start; expected a day that ends after it begins")
+        raise ContentError(path, at("end"), "extra.classroom.end is not after start; expected a day that ends after it begins")
     return result
 
 
@@ -85,7 +91,7 @@ def end_of(rows: list[Row]) -> str:
     return _format(_parse(rows[-1].start) + rows[-1].minutes) if rows else ""
 
 
-def check(course: modules.Course, default: str) -> list[ContentError]:
+def check(course: model.Course, default: str) -> list[ContentError]:
     """Every run-sheet mistake: malformed rows, a total that is not the lesson's duration, languages that
     differ (reported on the translation, naming the `default` language's guide)."""
     errors = []
@@ -109,7 +115,7 @@ def check(course: modules.Course, default: str) -> list[ContentError]:
     return errors
 
 
-def day_plan(course: modules.Course, plan: Settings, lang: str) -> list[list[Slot]]:
+def day_plan(course: model.Course, plan: Settings, lang: str) -> list[list[Slot]]:
     """The modules in order, with breaks and lunch between them, split into days that end by `plan.end`."""
     days: list[list[Slot]] = []
     day: list[Slot] = []
@@ -134,7 +140,7 @@ def day_plan(course: modules.Course, plan: Settings, lang: str) -> list[list[Slo
 # Helper functions
 
 
-def _row_errors(guide: modules.Page) -> list[ContentError]:
+def _row_errors(guide: model.Page) -> list[ContentError]:
     runsheet = guide.meta.get("runsheet")
     if not isinstance(runsheet, list) or not runsheet:
         return []  # reported by the front matter check
@@ -163,7 +169,7 @@ def _row_errors(guide: modules.Page) -> list[ContentError]:
     return errors
 
 
-def _parity_errors(guides: list[modules.Page]) -> list[ContentError]:
+def _parity_errors(guides: list[model.Page]) -> list[ContentError]:
     """The run-sheets of all languages must have the same rows' kinds and minutes as the first one."""
     errors = []
     first, *others = guides
@@ -184,22 +190,22 @@ def _parity_errors(guides: list[modules.Page]) -> list[ContentError]:
     return errors
 
 
-def _shape(guide: modules.Page) -> list[tuple[str, int]] | None:
+def _shape(guide: model.Page) -> list[tuple[str, int]] | None:
     runsheet = guide.meta.get("runsheet")
     if not isinstance(runsheet, list) or not all(isinstance(row, dict) for row in runsheet):
         return None
     return [(row.get("kind"), row.get("minutes")) for row in runsheet]
 
 
-def _clock(value: object, key: str, path: str) -> int:
+def _clock(value: object, key: str, path: str, line: int) -> int:
     if not isinstance(value, str) or not _TIME.match(value):
-        raise ContentError(path, 1, f'{key} is {value!r}; expected a 24-hour time in quotes, like "09:00"')
+        raise ContentError(path, line, f'extra.classroom.{key} is {value!r}; expected a 24-hour time in quotes, like "09:00"')
     return _parse(value)
 
 
-def _minutes(value: object, key: str, path: str) -> int:
+def _minutes(value: object, key: str, path: str, line: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 240:
-        raise ContentError(path, 1, f"{key} is {value!r}; expected a whole number of minutes from 0 to 240")
+        raise ContentError(path, line, f"extra.classroom.{key} is {value!r}; expected a whole number of minutes from 0 to 240")
     return value
 
 

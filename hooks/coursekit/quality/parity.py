@@ -3,7 +3,7 @@
 The two versions of a page are written to read naturally, not line by line, but what the build,
 the quiz and the classroom rely on must match: the front-matter keys (and the values that are
 not text), the markers, the number of `##` headings and the exercise blocks, in order. Plain
-functions over modules.Page data; each difference is reported on the translation, naming the
+functions over model.Page data; each difference is reported on the translation, naming the
 default language's file it differs from.
 """
 
@@ -14,10 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import exercises
-import frontmatter
-import modules
-from errors import ContentError
+from coursekit.classroom import exercises
+from coursekit.core.errors import ContentError
+from coursekit.course import frontmatter, model
 
 # Front-matter values that are not prose: a translation has no reason to change them.
 SAME_VALUES = ("duration", "quiz", "hide")
@@ -46,12 +45,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Skeleton:
-    page: modules.Page
+    page: model.Page
     headings: tuple[int, ...]  # the line of each `##` heading
     blocks: tuple[Block, ...] | None  # None: the blocks do not parse (exercises.check reports why)
 
 
-def skeleton(page: modules.Page, text: str) -> Skeleton:
+def skeleton(page: model.Page, text: str) -> Skeleton:
     """The parts of one page that must match its counterpart; `text` is the page's source."""
     constructs, errors = exercises.parse(text, page.path)
     blocks = None if errors else tuple(
@@ -73,7 +72,7 @@ def compare(here: Skeleton, there: Skeleton) -> list[ContentError]:
     return [ContentError(here.page.path, line, f"differs from {there.page.path}: {what}") for line, what in filter(None, found)]
 
 
-def check(course: modules.Course, root: pathlib.Path, default: str) -> list[ContentError]:
+def check(course: model.Course, root: pathlib.Path, default: str) -> list[ContentError]:
     """Compare every page in the default language with each of its translations."""
     errors = []
     for original in (p for p in course.pages if p.lang == default):
@@ -107,7 +106,7 @@ def _headings(text: str) -> list[int]:
     return found
 
 
-def _keys(here: modules.Page, there: modules.Page) -> Difference | None:
+def _keys(here: model.Page, there: model.Page) -> Difference | None:
     extra = [k for k in here.meta if k not in there.meta]
     lacking = [k for k in there.meta if k not in here.meta]
     if not extra and not lacking:
@@ -117,7 +116,7 @@ def _keys(here: modules.Page, there: modules.Page) -> Difference | None:
     return line, f"front-matter key {', '.join(filter(None, parts))}; expected the same front-matter keys in both languages"
 
 
-def _value(here: modules.Page, there: modules.Page, key: str) -> Difference | None:
+def _value(here: model.Page, there: model.Page, key: str) -> Difference | None:
     if key not in here.meta or key not in there.meta or here.meta[key] == there.meta[key]:
         return None
     return here.lines[(key,)], (
@@ -125,7 +124,7 @@ def _value(here: modules.Page, there: modules.Page, key: str) -> Difference | No
     )
 
 
-def _markers(here: modules.Page, there: modules.Page) -> Difference | None:
+def _markers(here: model.Page, there: model.Page) -> Difference | None:
     ours, theirs = ([(m.name, m.args) for m in p.markers] for p in (here, there))
     if ours == theirs:
         return None

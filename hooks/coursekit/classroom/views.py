@@ -1,0 +1,26 @@
+"""What the classroom pages show, as data for their templates: a guide's run-sheet with its
+clock times, and the course's day plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coursekit.classroom import runsheet
+from coursekit.course import model
+
+
+def runsheet_view(page: model.Page, plan: runsheet.Settings) -> dict:
+    rows = runsheet.timed(page.meta["runsheet"], plan.start)
+    return {"rows": rows, "end": runsheet.end_of(rows), "total": sum(row.minutes for row in rows)}
+
+
+def schedule_view(course: model.Course, plan: runsheet.Settings, lang: str, link: Callable[[str], str]) -> dict:
+    def slot(s: runsheet.Slot) -> dict:
+        if not s.module:
+            return {"start": s.start, "kind": s.kind, "minutes": s.minutes}
+        return {"start": s.start, "kind": s.kind, "minutes": s.minutes, "module": s.module,
+                "title": s.module.lesson(lang).meta["title"], "url": link(f"{s.module.folder}/guide.md")}
+
+    days = [[slot(s) for s in day] for day in runsheet.day_plan(course, plan, lang)]
+    minutes = sum(m.lesson(lang).meta["duration"] for m in course.modules)
+    return {"days": days, "count": len(course.modules), "minutes": minutes}

@@ -1,0 +1,108 @@
+"""The course as data: its pages and modules, read from the docs dir and checked.
+
+`load()` reads every page of every language at once, so a content mistake anywhere stops the
+build before any page is written, with all mistakes listed together.
+"""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+from dataclasses import dataclass, field
+
+from coursekit.core import markers
+from coursekit.core.errors import ContentError
+from coursekit.course import frontmatter
+from coursekit.languages import files
+
+
+@dataclass
+class Page:
+    neutral: str  # language-neutral path in the docs dir: 01-x/index.md
+    lang: str
+    path: str  # the source file, relative to the project root
+    kind: str
+    module: str | None
+    meta: dict
+    lines: dict
+    markers: list[markers.Marker]
+
+
+@dataclass
+class Module:
+    folder: str  # 01-first-steps
+    number: int
+    pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # kind -> lang -> page
+
+    def lesson(self, lang: str) -> Page:
+        return self.pages["lesson"][lang]
+
+
+@dataclass
+class Course:
+    pages: list[Page]
+    modules: list[Module]
+
+    def module(self, folder: str) -> Module:
+        return next(m for m in self.modules if m.folder == folder)
+
+    def page(self, neutral: str, lang: str) -> Page | None:
+        return self._index.get((neutral, lang))
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str, str], Page]:
+        return {(p.neutral, p.lang): p for p in self.pages}
+
+
+def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...],
+         uris: list[str] | None = None) -> tuple[Course, list[ContentError]]:
+    """Read and check the pages `uris` of the docs dir (by default every Markdown file in it);
+    return the course and every mistake found. A page without a language suffix of the course
+    is left out: languages.files.missing_counterparts reports it."""
+    if uris is None:
+        uris = [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))]
+    errors: list[ContentError] = []
+    pages = []
+    for uri in sorted(uris):
+        parts = files.split(uri)
+        if parts is None or parts[1] not in codes:
+            continue
+        source = docs_dir / uri
+        path = source.relative_to(project_root).as_posix()
+        text = source.read_text("utf-8")
+        kind, module = frontmatter.kind_of(parts[0])
+        try:
+            meta, lines = frontmatter.read(text, path)
+        except ContentError as error:
+            errors.append(error)
+            continue
+        errors += frontmatter.check(meta, lines, path, kind)
+        found = markers.find(text)
+        errors += [
+            ContentError(path, m.line, f"unknown marker 'md:{m.name}'; expected one of {', '.join(sorted(markers.KNOWN))}")
+            for m in found
+            if m.name not in markers.KNOWN
+        ]
+        pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, found))
+
+    modules: dict[str, Module] = {}
+    for page in pages:
+        if page.module:
+            module = modules.setdefault(page.module, Module(page.module, int(page.module[:2])))
+            module.pages.setdefault(page.kind, {})[page.lang] = page
+    for module in modules.values():
+        some = next(iter(next(iter(module.pages.values())).values()))
+        folder = (docs_dir / module.folder).relative_to(project_root).as_posix()
+        for kind in ("lesson", "exercises", "guide"):
+            if kind not in module.pages:
+                errors.append(ContentError(
+                    some.path, 1, f"module {module.folder} has no {kind} page; expected {folder}/{_file_of(kind)}.{some.lang}.md"
+                ))
+    return Course(pages, sorted(modules.values(), key=lambda m: m.folder)), errors
+
+
+# Helper functions
+
+
+def _file_of(kind: str) -> str:
+    return "index" if kind == "lesson" else kind

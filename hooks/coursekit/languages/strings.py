@@ -1,0 +1,126 @@
+"""Interface text of the engine and its templates, in the page's language.
+
+The engine ships every key in the languages under `strings/` (`zh.yml`, `en.yml`). A course adds
+a language the engine lacks, or rewords single keys, in `<docs_dir>/_data/strings/<code>.yml`;
+`check()` stops the build when a course language lacks keys, naming them.
+"""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+import string
+from collections.abc import Callable
+
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
+
+_ENGINE = pathlib.Path(__file__).parent / "strings"
+# The table in use: language -> key -> text, set by use() for the course being built.
+_table: dict[str, dict[str, str]] = {}
+
+
+def load(codes: tuple[str, ...], course_dir: pathlib.Path, root: pathlib.Path,
+         listed: Callable[[str], tuple[str, int]]) -> tuple[dict[str, dict[str, str]], list[ContentError]]:
+    """The texts of every course language (the engine's, then the course's own over them),
+    and every language that lacks keys or words them wrongly. `listed(code)` is the file and
+    line where the course lists the language (for a language the course has no text for)."""
+    reference = shipped("en")
+    table, errors = {}, []
+    for code in codes:
+        texts = dict(shipped(code))
+        own = course_dir / f"{code}.yml"
+        shown = own.relative_to(root).as_posix() if own.is_relative_to(root) else str(own)
+        lines: dict = {}
+        if own.exists():
+            try:
+                data, lines = yamlsource.load(own.read_text("utf-8"), shown)
+            except ContentError as error:
+                errors.append(error)
+                data = {}
+            if not isinstance(data, dict):
+                errors.append(ContentError(shown, 1, "interface text is not a mapping; expected 'key: text' lines, as in the engine's strings/en.yml"))
+                data = {}
+            for key, text in data.items():
+                problem = _problem(key, text, reference)
+                if problem:
+                    errors.append(ContentError(shown, yamlsource.line_of(lines, (key,)), problem))
+                else:
+                    texts[key] = text
+        missing = [key for key in reference if key not in texts]
+        if missing:
+            keys = f"{len(missing)} key(s): {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''}"
+            if own.exists():
+                errors.append(ContentError(shown, 1, f"interface text for '{code}' lacks {keys}; expected every key of the engine's strings/en.yml"))
+            else:
+                errors.append(ContentError(*listed(code), f"the engine has no interface text for '{code}' ({keys}); "
+                                                          f"expected {shown} with every key of the engine's strings/en.yml"))
+        table[code] = texts
+    return table, errors
+
+
+def use(table: dict[str, dict[str, str]]) -> None:
+    """Make `table` the one `t()` and `group()` read (the course being built)."""
+    _table.clear()
+    _table.update(table)
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang`, with `{name}` fields filled in; an unknown key is a bug.
+    A text that depends on a number is a mapping `{one: …, other: …}`, chosen by `n`."""
+    text = _texts(lang)[key]
+    if isinstance(text, dict):
+        text = text["one"] if values.get("n") == 1 and "one" in text else text["other"]
+    return text.format(**values)
+
+
+def group(prefix: str, lang: str) -> dict:
+    """Every text under `prefix.` in `lang`, nested by the dots in its key: for templates."""
+    out: dict = {}
+    for key, text in _texts(lang).items():
+        if key.startswith(f"{prefix}."):
+            *parents, leaf = key[len(prefix) + 1 :].split(".")
+            node = out
+            for parent in parents:
+                node = node.setdefault(parent, {})
+            node[leaf] = text
+    return out
+
+
+# Helper functions
+
+
+def _problem(key: str, text: object, reference: dict) -> str | None:
+    """What is wrong with a course's text for `key`, measured against the engine's English."""
+    if key not in reference:
+        return f"unknown interface text key '{key}'; expected keys of the engine's strings/en.yml"
+    english = reference[key]
+    forms = text if isinstance(text, dict) else {"other": text}
+    if not forms or not all(isinstance(v, str) and v.strip() for v in forms.values()) or set(forms) - {"one", "other"} or "other" not in forms:
+        return f"'{key}' is not text; expected the text, or {{one: …, other: …}} for a text that depends on a number"
+    wanted = fields(english["other"] if isinstance(english, dict) else english)
+    if fields(forms["other"]) != wanted or not fields(forms.get("one", "")) <= wanted:
+        def named(names: set[str]) -> str:
+            return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
+
+        return f"'{key}' has the fields {named(fields(forms['other']))}; expected {named(wanted)}, as in the engine's strings/en.yml"
+    return None
+
+
+def fields(text: str) -> set[str]:
+    """The `{name}` fields of a text."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    return _table.get(lang) or shipped(lang)
+
+
+@functools.cache
+def shipped(code: str) -> dict[str, str]:
+    """The interface text the engine ships in language `code` ({} if none)."""
+    path = _ENGINE / f"{code}.yml"
+    if not path.exists():
+        return {}
+    data, _ = yamlsource.load(path.read_text("utf-8"), path.name)
+    return data
