@@ -1,0 +1,56 @@
+"""The engine's commands for maintainers, run from a course folder as `python -m hooks <command>`."""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+
+from coursekit.quality import staleness
+from coursekit.scaffold import engine, newcourse
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hooks", description="Commands of the course engine.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    course = commands.add_parser("new-course", help="write a new course folder that builds as it is")
+    course.add_argument("path", type=pathlib.Path, help="a new or empty folder")
+    course.add_argument("--languages", default="en", help="language codes, the default first (en,zh)")
+    course.add_argument("--title", required=True, help="the course's title")
+    course.add_argument("--id", help="the course id that names learners' saved progress (default: from the title)")
+
+    module = commands.add_parser("new-module", help="add a module, with all its files in every language")
+    module.add_argument("folder", help="NN-slug, e.g. 08-written-replies; the slug is also the quiz id")
+    module.add_argument("--title", help="the module's title (the same in every language until translated)")
+
+    commands.add_parser("schema", help="write quizzes/quiz.schema.json, the quiz schema editors use, for the course's languages")
+    commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
+
+    update = commands.add_parser("update-engine", help="replace hooks/ with a newer engine, keeping the course")
+    update.add_argument("source", help="a folder holding the engine's hooks/ (a checkout), or a git URL")
+
+    args = parser.parse_args(argv)
+    root = pathlib.Path.cwd()
+    try:
+        if args.command == "new-course":
+            written = newcourse.new_course(args.path, args.languages.split(","), args.title, args.id)
+            print(f"Wrote the course {written.root} ({len(written.files)} files, and the engine in hooks/).")
+            print(f"Next: cd {written.root} && bash .ci/setup && .venv/bin/mkdocs serve")
+        elif args.command == "new-module":
+            titles = newcourse.codes(root)
+            written = newcourse.new_module(root, args.folder, {code: args.title for code in titles} if args.title else None)
+            print("Wrote:\n  " + "\n  ".join(written.files))
+        elif args.command == "schema":
+            print(f"Wrote {newcourse.schema(root).relative_to(root)}")
+        elif args.command == "staleness":
+            return staleness.main(root)
+        elif args.command == "update-engine":
+            done = engine.update(root / "hooks", args.source)
+            print(f"Engine {done.old} -> {done.new}: {len(done.changed)} file(s) changed, {len(done.added)} added, {len(done.removed)} removed.")
+            if (root / "quizzes" / "quiz.schema.json").exists():
+                newcourse.schema(root)
+    except (newcourse.Refused, engine.EngineError) as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+    return 0
