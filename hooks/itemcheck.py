@@ -359,7 +359,7 @@ _ALL_OR_NONE = {
     "en": re.compile(r"\b(?:all|none|both|any|neither)\s+of\s+(?:the\s+)?(?:above|these|them)\b|\ball\s+the\s+above\b", re.I),
 }
 _NEGATIVE = {
-    "zh": re.compile(r"不属于|不是|不正确|错误的是|不应该|不应|不该|不能|不宜|不包括|除了"),
+    "zh": re.compile(r"不属于|不是|不正确|错误的是|不应该|不应|不该|不能|不宜|不包括"),
     "en": re.compile(r"\b(?:not|never|except|cannot)\b|\b[^\W_]+n[’']t\b", re.I),
 }
 _ZH_COMMON = set("的了是在我你他她它们这那哪个一不有和与或就都也要会能吗呢吧啊么什怎样些最把被给让向从到对于为着过很还再又更")
