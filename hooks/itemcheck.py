@@ -55,7 +55,7 @@ def stats(bank: dict, codes) -> dict:
     for i, question in enumerate(questions):
         entry = {"id": question["id"], "type": question["type"], "findings": [
             m for where, _, m, scope in findings if scope == "question" and where[:2] == ("questions", i)]}
-        if (i, question) in one_key:
+        if i in dict(one_key):
             entry["key"] = _key(question) + 1
             entry["ratio"] = {lang: round(_ratio(question, lang), 2) for lang in codes}
         per_question.append(entry)
@@ -95,11 +95,11 @@ def _question_findings(i: int, question: dict, codes):
     options = question.get("options", []) if kind in WITH_OPTIONS else []
     for j, option in enumerate(options):
         where = ("questions", i, "options", j)
+        later = next((k for k in range(j + 1, len(options)) if not options[k].get("pin")), None)
         if option.get("pin") and option.get("correct"):
             yield ((*where, "pin"), ERROR, _subject(i, question, where) + (
                 "a pinned option is correct (a pinned option keeps its place in every attempt, so the place gives "
                 "the answer away); expected pin only on an “I’m not sure” option, never on a correct one"), "question")
-        later = next((k for k in range(j + 1, len(options)) if not options[k].get("pin")), None)
         if option.get("pin") and later is not None:
             yield ((*where, "pin"), ERROR, _subject(i, question, where) + (
                 f"pinned option written before options[{later + 1}], which is not pinned (the paper edition and the "
@@ -125,29 +125,24 @@ def _question_findings(i: int, question: dict, codes):
 
 
 def _duplicates(i: int, question: dict, texts: list, field: str, noun: str, codes):
+    """An option or step that repeats an earlier one: the first repeat, in the first language that has it."""
     for j, text in enumerate(texts):
-        for lang in codes:
-            mine = _normal(text[lang])
-            for k in range(j):
-                other = _normal(texts[k][lang])
-                where = ("questions", i, field, j)
-                if mine == other:
-                    reason = ("two identical steps have no order between them, so a right answer can be marked wrong"
-                              if noun == "step" else "two identical options cannot both be right or both be wrong")
-                    yield ((*where, "text", lang) if noun == "option" else (*where, lang), ERROR,
-                           _subject(i, question, where) + f"same text as {field}[{k + 1}] in {lang} ({reason}); "
-                           f"expected each {noun} to say something different", "question")
-                    break
-                ratio = difflib.SequenceMatcher(None, mine, other).ratio()
-                if ratio >= NEAR:
-                    yield ((*where, "text", lang) if noun == "option" else (*where, lang), WARNING,
-                           _subject(i, question, where) + f"almost the same text as {field}[{k + 1}] in {lang} "
-                           f"(similarity {ratio:.2f}: learners cannot tell what the difference is meant to test); "
-                           f"expected {noun}s that differ in substance", "question")
-                    break
-            else:
-                continue
-            break
+        repeats = [(lang, k, difflib.SequenceMatcher(None, _normal(text[lang]), _normal(texts[k][lang])).ratio())
+                   for lang in codes for k in range(j)]
+        lang, k, ratio = next((r for r in repeats if r[2] >= NEAR), (None, None, 0))
+        if lang is None:
+            continue
+        where = ("questions", i, field, j)
+        at = (*where, "text", lang) if noun == "option" else (*where, lang)
+        if ratio == 1:
+            reason = ("two identical steps have no order between them, so a right answer can be marked wrong"
+                      if noun == "step" else "one of two identical options tests nothing, and if one is right so is the other")
+            yield (at, ERROR, _subject(i, question, where) + f"same text as {field}[{k + 1}] in {lang} ({reason}); "
+                   f"expected each {noun} to say something different", "question")
+        else:
+            yield (at, WARNING, _subject(i, question, where) + f"almost the same text as {field}[{k + 1}] in {lang} "
+                   f"(similarity {ratio:.2f}: learners cannot tell what the difference is meant to test); "
+                   f"expected {noun}s that differ in substance", "question")
 
 
 def _negative_stem(i: int, question: dict, codes):
@@ -170,8 +165,7 @@ def _clang(i: int, question: dict, codes):
     """A correct option that repeats the prompt's distinctive words when no other option does."""
     options = [o for o in question["options"] if not o.get("pin")]
     for lang in codes:
-        terms = _terms(question["prompt"][lang], lang)
-        shared = [sorted(terms & _terms(o["text"][lang], lang)) for o in options]
+        shared = [_echo(question["prompt"][lang], o["text"][lang], lang) for o in options]
         for j, option in enumerate(options):
             others = [s for k, s in enumerate(shared) if k != j]
             if option.get("correct") and len(shared[j]) >= 2 and not any(others):
@@ -185,7 +179,7 @@ def _clang(i: int, question: dict, codes):
 
 def _markedly_longest(i: int, question: dict, codes):
     key = _key(question)
-    if key is None or len(_rivals(question)) == 0:
+    if key is None or not _rivals(question):
         return
     marked = [lang for lang in codes if _ratio(question, lang) >= MARKEDLY]
     if marked:
@@ -286,7 +280,7 @@ def _asked(prompt: str) -> str:
 
 
 def _key(question: dict) -> int | None:
-    """The index of the one correct option (pinned options sit after all the others)."""
+    """The index of the one correct option, if there is exactly one."""
     correct = [j for j, o in enumerate(question.get("options", [])) if o.get("correct")]
     return correct[0] if len(correct) == 1 else None
 
@@ -340,6 +334,17 @@ def _terms(text: str, lang: str) -> set[str]:
         return {r[n:n + 2] for r in runs for n in range(len(r) - 1) if not set(r[n:n + 2]) & _ZH_COMMON}
     words = {_stem(w) for w in _WORD.findall(plain)}
     return {w for w in words if len(w) >= 4 and w not in _EN_COMMON}
+
+
+def _echo(prompt: str, option: str, lang: str) -> list[str]:
+    """The prompt's distinctive words that the option repeats. In Chinese, where words are not spaced,
+    each run of the option's characters covered by the prompt's two-character terms counts as one."""
+    terms = _terms(prompt, lang)
+    if _family(lang) not in _CHARACTERS:
+        return sorted(terms & _terms(option, lang))
+    plain = unicodedata.normalize("NFKC", _plain(option)).casefold()
+    covered = {m for n in range(len(plain) - 1) if plain[n:n + 2] in terms for m in (n, n + 1)}
+    return sorted(set("".join(c if n in covered else " " for n, c in enumerate(plain)).split()))
 
 
 def _stem(word: str) -> str:
