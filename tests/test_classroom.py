@@ -48,7 +48,7 @@ Knows, wants.
 
 def test_the_authoring_guide_example_is_valid():
     """Whatever AUTHORING.md shows authors must pass the check."""
-    text = (ROOT / "AUTHORING.md").read_text("utf-8")
+    text = (ROOT / "hooks" / "AUTHORING.md").read_text("utf-8")
     example = re.search(r"```markdown\n(.*?)\n```", text[text.index("## Exercise constructs"):], re.S)[1]
     assert exercises.check(example, "AUTHORING.md", "exercises") == []
     names = [(c.name, c.parent and c.parent.name) for c in exercises.parse(example, "AUTHORING.md")[0]]

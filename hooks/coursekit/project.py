@@ -16,7 +16,7 @@ from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError, ContentErrors
 from coursekit.course import bibliography, glossary, identity, model
 from coursekit.languages import files, settings, strings
-from coursekit.quality import parity
+from coursekit.quality import parity, style
 from coursekit.quiz import bank
 
 DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
@@ -113,4 +113,8 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
 
     errors += classroom_checks.check(project.course, root, langs.default.code)
     errors += parity.check(project.course, root, langs.default.code)
+    rules, style_errors = style.load(docs / DATA / "style.yml", project._shown(docs / DATA / "style.yml"), codes)
+    errors += style_errors
+    if rules:
+        errors += style.check(rules, project.course, root, style.data_texts([*term_files, sources_file], root, codes))
     return project

@@ -1,0 +1,174 @@
+"""The course's house style, as far as a build can check it: retired names and variant spellings
+(`terms`), and the pattern of each page kind's title (`titles`), from `<docs>/_data/style.yml`.
+A course without that file has no style checks; the rules and their reasons are the course's own
+(the complaints course explains them in course/STYLE.md).
+
+Scope: the prose of every page (front-matter texts and body), and the texts of the term lists
+and the sources' notes. Not prose, so never checked: code spans and fences, markers and other
+HTML comments, link targets and URLs, block option lines, and the quotation marks YAML and
+admonition titles need as syntax.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from dataclasses import dataclass
+
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError
+from coursekit.course import frontmatter, model
+
+_KINDS = ("lesson", "exercises", "guide")
+
+
+@dataclass(frozen=True)
+class Term:
+    lang: str
+    avoid: re.Pattern
+    shown: str  # what the rule avoids, as written
+    use: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    terms: tuple[Term, ...]
+    titles: dict  # kind -> lang -> compiled pattern with a `title` group, or None
+
+
+def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules | None, list[ContentError]]:
+    """The rules in `path` (None if the course has none), and every mistake in the file."""
+    if not path.exists():
+        return None, []
+    try:
+        data, lines = yamlsource.load(path.read_text("utf-8"), shown)
+    except ContentError as error:
+        return None, [error]
+    if not isinstance(data, dict):
+        return None, [ContentError(shown, 1, "style rules are not a mapping; expected `terms:` and `titles:`")]
+    errors, terms = [], []
+    for i, rule in enumerate(data.get("terms") or []):
+        line = yamlsource.line_of(lines, ("terms", i))
+        if not isinstance(rule, dict) or rule.get("lang") not in codes or not rule.get("use") or not rule.get("why") \
+                or ("avoid" in rule) == ("avoid_regex" in rule):
+            errors.append(ContentError(shown, line, f"style term {i + 1} is not valid; expected {{lang: one of {', '.join(codes)}, "
+                                                    "avoid: … (or avoid_regex: …), use: …, why: …}"))
+            continue
+        try:
+            pattern = re.compile(rule["avoid_regex"]) if "avoid_regex" in rule else re.compile(re.escape(str(rule["avoid"])))
+        except re.error as error:
+            errors.append(ContentError(shown, line, f"style term {i + 1}: avoid_regex is not a regular expression ({error}); expected one"))
+            continue
+        terms.append(Term(rule["lang"], pattern, str(rule.get("avoid", rule.get("avoid_regex"))), str(rule["use"]), str(rule["why"])))
+    titles: dict = {}
+    for kind, per_lang in (data.get("titles") or {}).items():
+        for lang, spec in (per_lang or {}).items():
+            line = yamlsource.line_of(lines, ("titles", kind, lang))
+            try:
+                titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec.get("template", spec["pattern"]))
+            except (TypeError, KeyError, re.error):
+                errors.append(ContentError(shown, line, f"titles.{kind}.{lang} is not valid; expected {{template: …, pattern: a regular expression}}"))
+    return Rules(tuple(terms), titles), errors
+
+
+def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
+    """Every breach of the rules in the course's pages and in `data_texts`, which are the
+    (file, line, language, text) of the term lists and sources' notes."""
+    errors = []
+    for page in course.pages:
+        for line, text in _prose(page, (root / page.path).read_text("utf-8")):
+            errors += _terms(rules, page.path, line, page.lang, text)
+        errors += _title(rules, course, page)
+    for path, line, lang, text in data_texts:
+        errors += _terms(rules, path, line, lang, text)
+    return errors
+
+
+def data_texts(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, ...]) -> list[tuple[str, int, str, str]]:
+    """(file, line, language, text) of every text of the term lists and the sources' notes;
+    a file that does not read is left out (its own check reports it)."""
+    found = []
+    for file in files:
+        shown = file.relative_to(root).as_posix()
+        try:
+            data, lines = yamlsource.load(file.read_text("utf-8"), shown)
+        except ContentError:
+            continue
+        for i, entry in enumerate(data if isinstance(data, list) else []):
+            if not isinstance(entry, dict):
+                continue
+            for field in (None, "definition", "note"):
+                texts = entry if field is None else entry.get(field)
+                for code in codes:
+                    if isinstance(texts, dict) and isinstance(texts.get(code), str):
+                        where = (i, code) if field is None else (i, field, code)
+                        found.append((shown, yamlsource.line_of(lines, where), code, texts[code]))
+    return found
+
+
+# Helper functions
+
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
+_OPTION = re.compile(r"^ {4}[a-z-]+: ")
+_BLOCK_START = re.compile(r"^ {0,3}/{3,} *[\w-]+")
+_ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s+)"(.*)"\s*$')
+
+
+def _prose(page: model.Page, text: str):
+    """(line, text) of the page's prose: its front-matter texts, then its body without code,
+    comments, link targets and block options."""
+    for key in ("title", "summary"):
+        if isinstance(page.meta.get(key), str):
+            yield yamlsource.line_of(page.lines, (key,)), page.meta[key]
+    for i, objective in enumerate(page.meta.get("objectives") or []):
+        if isinstance(objective, str):
+            yield yamlsource.line_of(page.lines, ("objectives", i)), objective
+    for i, row in enumerate(page.meta.get("runsheet") or []):
+        if isinstance(row, dict) and isinstance(row.get("activity"), str):
+            yield yamlsource.line_of(page.lines, ("runsheet", i)), row["activity"]
+    lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
+    fence, options = None, False
+    for number in range(frontmatter.body_start(lines), len(lines)):
+        line = lines[number]
+        mark = frontmatter.CODE_FENCE.match(line)
+        if fence:
+            fence = None if mark and mark["mark"].startswith(fence) else fence
+            continue
+        if mark:
+            fence = mark["mark"]
+            continue
+        if _BLOCK_START.match(line):
+            options = True
+        elif options and _OPTION.match(line):
+            continue
+        else:
+            options = False
+        line = _ADMONITION.sub(r"\1\2", line)
+        yield number + 1, _LINK_TARGET.sub("", _CODE_SPAN.sub("", line))
+
+
+def _terms(rules: Rules, path: str, line: int, lang: str, text: str) -> list[ContentError]:
+    return [
+        ContentError(path, line, f"style: '{match.group(0)}' ({term.shown}); expected {term.use}: {term.why}")
+        for term in rules.terms if term.lang == lang
+        for match in [term.avoid.search(text)] if match
+    ]
+
+
+def _title(rules: Rules, course: model.Course, page: model.Page) -> list[ContentError]:
+    spec = rules.titles.get(page.kind, {}).get(page.lang)
+    title = page.meta.get("title")
+    if not spec or not isinstance(title, str) or page.kind not in _KINDS:
+        return []
+    pattern, template = spec
+    lesson = course.module(page.module).pages.get("lesson", {}).get(page.lang)
+    lesson_title = lesson.meta.get("title") if lesson else None
+    match = pattern.fullmatch(title)
+    if match and (page.kind == "lesson" or "title" not in pattern.groupindex or match["title"] == lesson_title):
+        return []
+    expected = template.format(title=lesson_title) if isinstance(lesson_title, str) and "{title}" in template else template
+    return [ContentError(page.path, yamlsource.line_of(page.lines, ("title",)),
+                         f"style: the {page.kind} title '{title}' does not follow the course's pattern; expected '{expected}'")]
