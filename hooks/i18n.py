@@ -31,7 +31,8 @@ def on_config(config, **kwargs):
     # The language switch, and the sitemap's hreflang alternates.
     config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url)
     # What the course's scripts need to know: where they keep progress, and their words.
-    config.extra["coursekit"] = identity.browser_settings(glue.project(config).identity, lang.code)
+    project = glue.project(config)
+    config.extra["coursekit"] = identity.browser_settings(project.identity, project.pass_mark, lang.code)
     return config
 
 

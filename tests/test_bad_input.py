@@ -124,7 +124,7 @@ CASES = [
      f"{L1}/exercises.zh.md:79: 'reflection' block is never closed; expected a closing '////' line"),
     # Site configuration
     ("asset-not-found", replace("mkdocs.yml", "  - assets/quiz.js\n", "  - assets/quizz.js\n"),
-     "mkdocs.yml:69: extra_javascript lists 'assets/quizz.js', which is not a file of the site; expected a file under hooks/theme/ or course/"),
+     "mkdocs.yml:70: extra_javascript lists 'assets/quizz.js', which is not a file of the site; expected a file under hooks/theme/ or course/"),
     # Links
     ("link-with-language-suffix", replace("course/learners.en.md", "## The order to follow", "## The order to follow\n\nSee [the map](course-map.en.md)."),
      "course/learners.en.md:10: page contains a link 'course-map.en.md', but the target is not found among documentation files; "

@@ -18,6 +18,7 @@ from coursekit.course import bibliography, glossary, identity, model
 from coursekit.languages import files, settings, strings
 from coursekit.quality import parity, style
 from coursekit.quiz import bank
+from coursekit.quiz import settings as quiz_settings
 
 DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
 
@@ -35,6 +36,7 @@ class Project:
     terms: list = field(default_factory=list)
     banks: dict = field(default_factory=dict)
     classroom: runsheet.Settings | None = None
+    pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
     warnings: list[ContentError] = field(default_factory=list)
 
@@ -73,6 +75,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
         project.identity = identity.from_extra(extra, config_file.name, lines)
         project.languages = settings.from_extra(extra, config_file.name, lines, ui_languages)
         project.classroom = runsheet.settings(extra, config_file.name, lines)
+        project.pass_mark = quiz_settings.pass_mark(extra, config_file.name, lines)
     except ContentError as error:
         errors.append(error)
         return project  # the rest depends on these settings

@@ -26,9 +26,9 @@ def from_extra(extra: dict, path: str, lines: dict) -> Identity:
         raise ContentError(path, yamlsource.line_of(lines, ("extra", "course")),
                            "no course identity; expected extra.course with an id, like {id: workplace-safety} (it names the learners' saved progress)")
     for key in course:
-        if key not in ("id", "former_ids"):
+        if key not in ("id", "former_ids", "pass_mark"):
             raise ContentError(path, yamlsource.line_of(lines, ("extra", "course", key)),
-                               f"extra.course has unknown key '{key}'; expected only id and former_ids")
+                               f"extra.course has unknown key '{key}'; expected only id, former_ids and pass_mark")
     if not isinstance(course.get("id"), str) or not _ID.match(course["id"]):
         raise ContentError(path, yamlsource.line_of(lines, ("extra", "course", "id")),
                            f"extra.course.id is {course.get('id')!r}; expected lowercase letters, digits and dashes, like workplace-safety")
@@ -39,6 +39,7 @@ def from_extra(extra: dict, path: str, lines: dict) -> Identity:
     return Identity(course["id"], tuple(former))
 
 
-def browser_settings(identity: Identity, lang: str) -> dict:
-    """What the course's scripts are told on every page: where they keep progress, and their words."""
-    return {"id": identity.id, "formerIds": list(identity.former_ids), "t": strings.group("js", lang)}
+def browser_settings(identity: Identity, pass_mark: int, lang: str) -> dict:
+    """What the course's scripts are told on every page: where they keep progress, the pass mark
+    (percent), and their words."""
+    return {"id": identity.id, "formerIds": list(identity.former_ids), "passMark": pass_mark, "t": strings.group("js", lang)}
