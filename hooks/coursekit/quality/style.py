@@ -1,7 +1,7 @@
 """The course's house style, as far as a build can check it: retired names and variant spellings
 (`terms`), and the pattern of each page kind's title (`titles`), from `<docs>/_data/style.yml`.
 A course without that file has no style checks; the rules and their reasons are the course's own
-(the complaints course explains them in course/STYLE.md).
+(a course explains them in a page of its own, such as course/STYLE.md).
 
 Scope: the prose of every page (front-matter texts and body), and the texts of the term lists
 and the sources' notes. Not prose, so never checked: code spans and fences, markers and other
