@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import project as _project
 from coursekit.core.errors import ContentError, ContentErrors, line_of, raise_all
+from coursekit.course import edition
 from coursekit.languages import files as language_files
 from coursekit.languages import strings
 
@@ -41,6 +42,10 @@ _real_paths: dict[str, str] = {}
 def project(config) -> _project.Project:
     """The course project of this build, read once for every hook and every language; a content
     mistake in it stops the build, listing every mistake as `path:line: ...`."""
+    try:
+        edition.current()
+    except edition.UnknownEdition as error:
+        raise PluginError(str(error)) from None
     result = _project.read(
         pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
         _page_uris(config), _ui_languages(config.theme),
@@ -84,13 +89,14 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
 
 def language_pages(files: Files, config, code: str) -> Files:
     """The site's files with only the pages of language `code`, each served without its suffix
-    (`about.en.md` as `about.md`), so links are written once for every language."""
+    (`about.en.md` as `about.md`), so links are written once for every language; in the learner
+    edition, without the instructors' pages."""
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
     kept = [f for f in files if not f.is_documentation_page()]
     _real_paths.clear()
     for source in (f for f in files if f.is_documentation_page()):
         parts = language_files.split(source.src_uri)
-        if not parts or parts[1] != code:
+        if not parts or parts[1] != code or (edition.for_learners() and edition.instructors_only(parts[0])):
             continue
         page = File(parts[0], config.docs_dir, config.site_dir, config.use_directory_urls)
         page.abs_src_path = source.abs_src_path
@@ -164,12 +170,14 @@ class _NameTheRealFile(logging.Filter):
 
     _DOC = re.compile(r"^Doc file '(?P<uri>[^']+)' contains (?P<what>.*?'(?P<link>[^']+)'.*)$", re.S)
     _EXPECTED = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
+    _LEARNER = "; the learner edition has no instructors' pages: put what links to them in a '/// instructors' block"
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = self._DOC.match(record.getMessage())
         path = match and _real_paths.get(match["uri"])
         if path:
             what = match["what"].rstrip(".")
-            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {self._EXPECTED}"
+            expected = self._EXPECTED + (self._LEARNER if edition.for_learners() else "")
+            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {expected}"
             record.args = ()
         return True
