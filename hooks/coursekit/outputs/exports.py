@@ -46,8 +46,8 @@ def errors(banks: dict, root: pathlib.Path, codes: tuple[str, ...]) -> list[Cont
         _, lines = yamlsource.load((root / path).read_text("utf-8"), path)
         for where, text in bad:
             char = _UNSAFE.search(text).group(0)
-            found.append(ContentError(path, yamlsource.line_of(lines, where),
-                                      f"text has the control character U+{ord(char):04X}, which Moodle XML and GIFT cannot carry; expected plain text (remove the escape)"))
+            message = f"text has the control character U+{ord(char):04X}, which Moodle XML and GIFT cannot carry; expected plain text (remove the escape)"
+            found.append(ContentError(path, yamlsource.line_of(lines, where), message))
     return found
 
 
