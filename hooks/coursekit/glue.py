@@ -25,6 +25,7 @@ from coursekit.core.errors import ContentError, ContentErrors, line_of, raise_al
 from coursekit.course import edition
 from coursekit.languages import files as language_files
 from coursekit.languages import strings
+from coursekit.outputs import bundle, scorm
 
 __all__ = ["PluginError", "event_priority", "File", "Files"]
 
@@ -56,6 +57,42 @@ def project(config) -> _project.Project:
         for warning in result.warnings:
             log.warning(str(warning))
     return result
+
+
+def prepare_packages(config, result: _project.Project) -> dict[str, str] | None:
+    """For the packages edition: Material's offline plugin on, with the vendored iframe-worker shim
+    as its polyfill, and a stop if the course's quiz progress could outgrow SCORM's suspend_data.
+    The folder of each language's site in the packages; None in the other editions."""
+    if edition.current() != "packages":
+        return None
+    offline = config.plugins.get("material/offline")
+    if offline is None:
+        name = os.path.basename(config.config_file_path)
+        raise PluginError(f"{name}:{line_of(config.config_file_path, 'plugins:')}: the packages edition needs Material's offline plugin; "
+                          "expected '- offline: {enabled: false}' under plugins (the engine turns it on for this edition)")
+    offline.config.enabled = True
+    config.extra["polyfills"] = [bundle.SHIM]
+    langs = result.languages
+    if not _building:
+        stop(scorm.capacity_errors(result.banks, scorm.quizzes(result.course, result.banks, langs.default.code), result.root))
+    return {lang.code: bundle.folder(result.identity.id, langs, lang.code) for lang in langs.all}
+
+
+def write_packages(config) -> None:
+    """After the last language of the packages edition: each language's offline bundle and SCORM
+    package, and one SCORM package of every language."""
+    if _building or edition.current() != "packages":
+        return
+    result, site = project(config), pathlib.Path(config.site_dir)
+    langs, course_id = result.languages, result.identity.id
+    for lang in langs.all:
+        bundle.write(site, langs, lang.code, course_id)
+        settings = {"quizzes": scorm.quizzes(result.course, result.banks, lang.code), "passMark": result.pass_mark}
+        scorm.write(site, langs, (lang.code,), course_id, lang.site_name, settings, f"{course_id}-scorm12-{lang.folder}")
+    if len(langs.all) > 1:
+        default = langs.default
+        settings = {"quizzes": scorm.quizzes(result.course, result.banks, default.code), "passMark": result.pass_mark}
+        scorm.write(site, langs, langs.codes, course_id, default.site_name, settings, f"{course_id}-scorm12")
 
 
 def stop(errors: list[ContentError]) -> None:
