@@ -61,7 +61,7 @@ def project(config) -> _project.Project:
 
 def prepare_packages(config, result: _project.Project) -> dict[str, str] | None:
     """For the packages edition: Material's offline plugin on, with the vendored iframe-worker shim
-    as its polyfill, and a stop if the course's quiz progress could outgrow SCORM's suspend_data.
+    as its polyfill, instant navigation off, and a stop if the course's quiz progress could outgrow SCORM's suspend_data.
     The folder of each language's site in the packages; None in the other editions."""
     if edition.current() != "packages":
         return None
@@ -72,6 +72,9 @@ def prepare_packages(config, result: _project.Project) -> dict[str, str] | None:
                           "expected '- offline: {enabled: false}' under plugins (the engine turns it on for this edition)")
     offline.config.enabled = True
     config.extra["polyfills"] = [bundle.SHIM]
+    # Material's instant navigation cannot load pages from file://, and with it on there, its
+    # `document$` completes before the page has loaded, so no course script would run.
+    config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
     langs = result.languages
     if not _building:
         stop(scorm.capacity_errors(result.banks, scorm.quizzes(result.course, result.banks, langs.default.code), result.root))

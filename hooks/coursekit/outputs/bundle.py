@@ -15,6 +15,8 @@ from coursekit.languages.settings import Languages
 OUT = "packages"  # below the site dir of the packages edition, where the zips are written
 # Material reads this (config.extra.polyfills) before its own scripts; it makes search work from file://.
 SHIM = "assets/vendor/iframe-worker-shim-1.0.4.js"
+# For a web server and search engines only; the 404 page links from the server's root, which a folder has not.
+_SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def folder(course_id: str, langs: Languages, code: str) -> str:
@@ -29,8 +31,9 @@ def site_files(site_dir: pathlib.Path, langs: Languages, code: str) -> list[tupl
     skipped = {root / OUT} | {site_dir / lang.folder for lang in langs.others(code)} if not langs.root(code) else set()
     found = []
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(path.is_relative_to(s) for s in skipped):
-            found.append((path, path.relative_to(root).as_posix()))
+        inside = path.relative_to(root).as_posix()
+        if path.is_file() and inside not in _SERVER_ONLY and not any(path.is_relative_to(s) for s in skipped):
+            found.append((path, inside))
     return found
 
 
