@@ -50,6 +50,6 @@ def on_post_build(*, config):
         return strings.t(key, lang, **values)
 
     for quiz, bank in project.banks.items():
-        category = "/".join(["$course$", "top", *(name.replace("/", "//") for name in (config.site_name, bank["title"][lang]))])
+        category = exports.category(config.site_name, bank["title"][lang])
         for kind, export in (("moodle", moodle.export), ("gift", gift.export)):
             (out / exports.file_name(quiz, lang, kind)).write_text(export(bank, lang, category, t), "utf-8")

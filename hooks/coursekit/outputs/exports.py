@@ -51,6 +51,12 @@ def errors(banks: dict, root: pathlib.Path, codes: tuple[str, ...]) -> list[Cont
     return found
 
 
+def category(course: str, quiz: str) -> str:
+    """The question bank category of a quiz, below the Moodle course's own: `$course$/top/Course/Quiz`
+    (a slash in a name is written twice, as Moodle reads it)."""
+    return "/".join(["$course$", "top", *(name.replace("/", "//") for name in (course, quiz))])
+
+
 def header(bank: dict, lang: str, kind: str, t: Callable[..., str]) -> str:
     """What the file says about itself: where it comes from, and how it scores."""
     lines = [t("export.header", title=bank["title"][lang], path=f"{quizbank.FOLDER}/{bank['id']}.yml", n=len(bank["questions"]))]
