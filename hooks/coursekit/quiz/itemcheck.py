@@ -125,9 +125,9 @@ def _question_findings(i: int, question: dict, codes):
 
 def _duplicates(i: int, question: dict, texts: list, field: str, noun: str, codes):
     """An option or step that repeats an earlier one: the first repeat, in the first language that has it."""
-    for j, text in enumerate(texts):
-        repeats = [(lang, k, difflib.SequenceMatcher(None, _normal(text[lang]), _normal(texts[k][lang])).ratio())
-                   for lang in codes for k in range(j)]
+    normal = [{lang: _normal(text[lang]) for lang in codes} for text in texts]
+    for j in range(len(texts)):
+        repeats = ((lang, k, _similarity(normal[j][lang], normal[k][lang])) for lang in codes for k in range(j))
         lang, k, ratio = next((r for r in repeats if r[2] >= NEAR), (None, None, 0))
         if lang is None:
             continue
@@ -164,7 +164,8 @@ def _clang(i: int, question: dict, codes):
     """A correct option that repeats the prompt's distinctive words when no other option does."""
     options = [o for o in question["options"] if not o.get("pin")]
     for lang in codes:
-        shared = [_echo(question["prompt"][lang], o["text"][lang], lang) for o in options]
+        terms = _terms(question["prompt"][lang], lang)
+        shared = [_echo(terms, o["text"][lang], lang) for o in options]
         for j, option in enumerate(options):
             others = [s for k, s in enumerate(shared) if k != j]
             if option.get("correct") and len(shared[j]) >= 2 and not any(others):
@@ -321,6 +322,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[*`]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
 
 
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio where it can reach NEAR: the bound the lengths set, then difflib's quick one,
+    rule out most pairs first (as difflib.get_close_matches does)."""
+    if 2 * min(len(a), len(b)) < NEAR * (len(a) + len(b)):
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.ratio() if matcher.quick_ratio() >= NEAR else 0.0
+
+
 def _normal(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", _plain(text)).casefold() if c.isalnum())
 
@@ -335,10 +345,9 @@ def _terms(text: str, lang: str) -> set[str]:
     return {w for w in words if len(w) >= 4 and w not in _EN_COMMON}
 
 
-def _echo(prompt: str, option: str, lang: str) -> list[str]:
-    """The prompt's distinctive words that the option repeats. In Chinese, where words are not spaced,
-    each run of the option's characters covered by the prompt's two-character terms counts as one."""
-    terms = _terms(prompt, lang)
+def _echo(terms: set[str], option: str, lang: str) -> list[str]:
+    """The prompt's distinctive words (`terms`) that the option repeats. In Chinese, where words are not
+    spaced, each run of the option's characters covered by the prompt's two-character terms counts as one."""
     if _family(lang) not in _CHARACTERS:
         return sorted(terms & _terms(option, lang))
     plain = unicodedata.normalize("NFKC", _plain(option)).casefold()
