@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from coursekit.core import yamlsource
 
@@ -70,6 +69,8 @@ def stats(bank: dict, codes) -> dict:
         "mean_ratio": {lang: round(sum(_ratio(q, lang) for _, q in one_key) / len(one_key), 2) if one_key else None
                        for lang in codes},
         "truefalse": {"true": answers.count(True), "false": answers.count(False)},
+        "limits": {"key_longest": _longest_limit(sum(bool(_rivals(q)) for _, q in one_key)),
+                   "position": _position_limit(len(one_key))},
         "per_question": per_question,
         "bank_findings": [m for _, _, m, scope in findings if scope == "bank"],
     }
@@ -194,7 +195,7 @@ def _markedly_longest(i: int, question: dict, codes):
 
 def _longest_keys(questions: list, codes):
     one_key = [(i, q) for i, q in enumerate(questions) if q["type"] in ONE_KEY and _key(q) is not None and _rivals(q)]
-    limit = len(one_key) // 3  # "more than a third"
+    limit = _longest_limit(len(one_key))
     for lang in codes:
         longest = [(i, q) for i, q in one_key if _longest(q, lang)]
         if len(longest) > limit:
@@ -209,9 +210,19 @@ def _longest_keys(questions: list, codes):
             return
 
 
+def _longest_limit(count: int) -> int:
+    """How many of `count` single and scenario questions may have the longest option as key: a third."""
+    return count // 3
+
+
+def _position_limit(count: int) -> int:
+    """How many of `count` keys may sit in one position: 40%, and 2 in a bank with 5 or fewer."""
+    return 2 if count <= 5 else int(count * 0.4)
+
+
 def _key_positions(questions: list):
     one_key = [(i, q) for i, q in enumerate(questions) if q["type"] in ONE_KEY and _key(q) is not None]
-    limit = 2 if len(one_key) <= 5 else int(len(one_key) * 0.4)
+    limit = _position_limit(len(one_key))
     by_position: dict[int, list] = {}
     for i, question in one_key:
         by_position.setdefault(_key(question), []).append((i, question))
@@ -383,21 +394,4 @@ _EN_COMMON = {
     "then", "there", "these", "they", "this", "those", "through", "very", "want", "were", "what", "when",
     "where", "which", "while", "will", "with", "would", "your", "you’re", "you're", "yourself",
 }
-
-
-def main(root: Path = Path(".")) -> int:
-    """Print the findings of the course's banks and a line of numbers per bank; 1 if any is an error."""
-    codes = ("zh", "en")
-    errors = 0
-    for path in sorted((root / "quizzes").glob("*.yml")):
-        name = path.relative_to(root).as_posix()
-        data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-        bank = {"id": path.stem, **data}
-        for finding in check(bank, lines, name, codes):
-            errors += finding.severity == ERROR
-            print(f"{finding.severity}: {finding}")
-        s = stats(bank, codes)
-        print(f"{s['id']}: {s['types']}; keys by position {s['positions']} of {s['one_key']}; "
-              f"key longest {s['key_longest']}; mean key/longest other {s['mean_ratio']}; true/false {s['truefalse']}")
-    return 1 if errors else 0
 
