@@ -6,6 +6,8 @@ terms join jieba's dictionary so that they stay whole (共情, 委屈奖).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from coursekit.languages.settings import Language
 
 
@@ -16,3 +18,12 @@ def prepare(terms: list, lang: Language) -> None:
 
     for term in terms:
         jieba.add_word(term.names[lang.code])
+
+
+def subwords(lang: Language) -> Callable[[str], list[str]]:
+    """The shorter words inside a word, as jieba's search mode finds them (情感账户: 情感, 账户)."""
+    if lang.code.split("-")[0] != "zh":
+        return lambda word: []
+    import jieba
+
+    return lambda word: [w for w in jieba.cut_for_search(word) if w != word and len(w) > 1]

@@ -1,0 +1,112 @@
+"""The search index as learners' browsers fetch it: in small pieces, so that the first query of
+a course of a hundred modules costs a few tens of kilobytes, not the whole index.
+
+Material's search plugin writes `search/search_index.json`, every section's text segmented
+(jieba puts U+200B between Chinese words), and its browser code fetches all of it on every
+page. From that same file this module writes, for the course's own search worker
+(theme/assets/search-worker.js):
+
+- `search/search_index.json`: Material's settings only (the search box and the highlighting on
+  the page that opens read them), plus where the pieces are;
+- `search/pages.json`: every page's address, title and boost (Material's `search.boost`);
+- `search/terms-<n>.json`: the words, each with the sections that hold it (page, section, in
+  its title, in its text). A word lives in the piece of its first character (of its first two
+  in spaced scripts), so the worker fetches the pieces of a query's characters and with them
+  the words it may be made of: Chinese queries are cut into the index's own words, as jieba
+  cut the pages;
+- `search/page-<n>.json`: a page's sections (anchor, title), and `search/text-<n>-<m>.json` the
+  text of its section m, fetched for the results shown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+
+FOLDER = "search"
+INDEX = f"{FOLDER}/search_index.json"
+# A piece of the word list holds about this many bytes of JSON before compression.
+_PIECE_BYTES = 12_000
+# Scripts written without spaces: their words were cut at build time, and queries are cut into
+# the same words. Keep in step with UNSPACED in search-worker.js.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_END = re.compile(r"</(?:p|li|dd|dt|tr|h\d|pre|blockquote)>")
+
+
+def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -> dict[str, str]:
+    """Material's search index (as parsed JSON) as the files of the sharded index, by path.
+    `subwords(word)` are the shorter words a word written without spaces holds (情感账户: 情感,
+    账户), indexed with it, so that 账户 finds the page too."""
+    config, docs = index["config"], index["docs"]
+    separator = re.compile(config["separator"])
+    pages: list[list[str]] = []
+    sections: list[list] = []  # per page: [anchor, title]
+    texts: dict[str, str] = {}
+    postings: dict[str, list[int]] = {}
+    number: dict[str, int] = {}
+    for doc in docs:
+        url, _, anchor = doc["location"].partition("#")
+        if url not in number:
+            number[url] = len(pages)
+            pages.append([url, _plain(doc["title"]), doc.get("boost", 1)])
+            sections.append([])
+        page, section = number[url], len(sections[number[url]])
+        sections[page].append([anchor, _plain(doc["title"])])
+        texts[f"{FOLDER}/text-{page}-{section}.json"] = _json(_teaser_text(doc["text"]))
+        counts: dict[str, list[int]] = {}
+        for field, text in ((0, _plain(doc["title"])), (1, html.unescape(_TAG.sub(" ", doc["text"])))):
+            for word in words(text, separator):
+                for each in [word, *(subwords(word) if _UNSPACED.match(word) else ())]:
+                    counts.setdefault(each, [0, 0])[field] += 1
+        for word, (in_title, in_text) in counts.items():
+            postings.setdefault(word, []).extend((page, section, in_title, in_text))
+    size = sum(len(w) * 3 + 6 * len(p) for w, p in postings.items())
+    pieces = 1 << max(0, math.ceil(math.log2(max(1, size / _PIECE_BYTES))))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(pieces)]
+    for word in sorted(postings):
+        shards[piece(word, pieces)][word] = postings[word]
+    files = {
+        INDEX: _json({"config": {**config, "pieces": pieces, "sections": sum(map(len, sections))}, "docs": []}),
+        f"{FOLDER}/pages.json": _json(pages),
+    }
+    files.update({f"{FOLDER}/terms-{n}.json": _json(shard) for n, shard in enumerate(shards)})
+    files.update({f"{FOLDER}/page-{n}.json": _json(page) for n, page in enumerate(sections)})
+    files.update(texts)
+    return files
+
+
+def words(text: str, separator: re.Pattern) -> list[str]:
+    """The words of a text as the index keeps them: NFKC, lower case, cut at the separator."""
+    return [w for w in separator.split(unicodedata.normalize("NFKC", text).lower()) if w and not w.isspace()]
+
+
+def piece(word: str, pieces: int) -> int:
+    """The piece a word lives in: FNV-1a of its key, over code points, as the worker computes it."""
+    key = word[:1] if _UNSPACED.match(word) else word[:2]
+    h = 0x811C9DC5
+    for char in key:
+        h = ((h ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return h % pieces
+
+
+# Helper functions
+
+
+def _plain(markup: str) -> str:
+    """A title as text, its word cuts kept (the worker marks whole words with them)."""
+    return html.unescape(_TAG.sub("", markup)).strip(" \u200b")
+
+
+def _teaser_text(markup: str) -> str:
+    """A section's text for result teasers: blocks kept apart by a newline, word cuts kept."""
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip(" \u200b"))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,39 @@
+"""Search for learners: instructors' pages (facilitator guides with their model answers, the
+instructors' section) stay out of the index, and the index is served in small pieces to the
+course's search worker behind Material's search box (coursekit/outputs/searchindex.py)."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+from coursekit import glue
+from coursekit.course import nav
+from coursekit.languages import search
+from coursekit.outputs import searchindex
+
+# Pages that gather every term or source of the course: below the lesson about it.
+_GATHERING = {"glossary.md": 0.5, "sources.md": 0.5}
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    info = glue.project(config).course.page(page.file.src_uri, config.theme["language"])
+    if info is None:
+        return markdown
+    # Material's own switches, in the page's front matter as Material reads them.
+    if info.kind == "guide" or info.neutral in nav.INSTRUCTORS:
+        page.meta["search"] = {"exclude": True}
+    elif info.neutral in _GATHERING:
+        page.meta["search"] = {"boost": _GATHERING[info.neutral]}
+    return markdown
+
+
+def on_post_build(*, config):
+    site = pathlib.Path(config.site_dir)
+    written = site / searchindex.INDEX
+    if not written.exists():
+        return  # the search plugin is off
+    project = glue.project(config)
+    subwords = search.subwords(project.languages.get(config.theme["language"]))
+    for path, text in searchindex.split(json.loads(written.read_text("utf-8")), subwords).items():
+        (site / path).write_text(text, "utf-8")
