@@ -9,13 +9,14 @@ page. From that same file this module writes, for the course's own search worker
 - `search/search_index.json`: Material's settings only (the search box and the highlighting on
   the page that opens read them), plus where the pieces are;
 - `search/pages.json`: every page's address, title and boost (Material's `search.boost`);
-- `search/terms-<n>.json`: the words, each with the sections that hold it (page, section, in
-  its title, in its text). A word lives in the piece of its first character (of its first two
+- `search/terms-<n>.json`: the words, each with the sections that hold it (page, section,
+  whether in its title, how much in its text: 0 to 10). A word lives in the piece of its first character (of its first two
   in spaced scripts), so the worker fetches the pieces of a query's characters and with them
   the words it may be made of: Chinese queries are cut into the index's own words, as jieba
   cut the pages;
-- `search/page-<n>.json`: a page's sections (anchor, title), and `search/text-<n>-<m>.json` the
-  text of its section m, fetched for the results shown.
+- `search/text-<n>-<m>.json`: section m of page n (anchor, title, text), fetched for the teaser
+  of a result, and `search/page-<n>.json` the anchors and titles of all the page's sections, to
+  list the other sections that match.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import pathlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -48,6 +50,7 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -
     sections: list[list] = []  # per page: [anchor, title]
     texts: dict[str, str] = {}
     postings: dict[str, list[int]] = {}
+    counted: list[tuple[int, int, dict, int]] = []
     number: dict[str, int] = {}
     for doc in docs:
         url, _, anchor = doc["location"].partition("#")
@@ -57,14 +60,17 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -
             sections.append([])
         page, section = number[url], len(sections[number[url]])
         sections[page].append([anchor, _plain(doc["title"])])
-        texts[f"{FOLDER}/text-{page}-{section}.json"] = _json(_teaser_text(doc["text"]))
+        texts[f"{FOLDER}/text-{page}-{section}.json"] = _json([anchor, _plain(doc["title"]), _teaser_text(doc["text"])])
         counts: dict[str, list[int]] = {}
         for field, text in ((0, _plain(doc["title"])), (1, html.unescape(_TAG.sub(" ", doc["text"])))):
             for word in words(text, separator):
                 for each in [word, *(subwords(word) if _UNSPACED.match(word) else ())]:
                     counts.setdefault(each, [0, 0])[field] += 1
+        counted.append((page, section, counts, sum(c[1] for c in counts.values())))
+    average = max(1, sum(length for *_, length in counted) / max(1, len(counted)))
+    for page, section, counts, length in counted:
         for word, (in_title, in_text) in counts.items():
-            postings.setdefault(word, []).extend((page, section, in_title, in_text))
+            postings.setdefault(word, []).extend((page, section, min(in_title, 1), _weight(in_text, length / average)))
     size = sum(len(w) * 3 + 6 * len(p) for w, p in postings.items())
     pieces = 1 << max(0, math.ceil(math.log2(max(1, size / _PIECE_BYTES))))
     shards: list[dict[str, list[int]]] = [{} for _ in range(pieces)]
@@ -78,6 +84,17 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -
     files.update({f"{FOLDER}/page-{n}.json": _json(page) for n, page in enumerate(sections)})
     files.update(texts)
     return files
+
+
+def documents(folder: pathlib.Path) -> list[dict]:
+    """The sections of the index written in `folder` (a language's `search/`), as Material's
+    index lists them: location, title, text (as text, word cuts kept)."""
+    docs = []
+    for n, (url, *_) in enumerate(json.loads((folder / "pages.json").read_text("utf-8"))):
+        for m, (anchor, title) in enumerate(json.loads((folder / f"page-{n}.json").read_text("utf-8"))):
+            text = json.loads((folder / f"text-{n}-{m}.json").read_text("utf-8"))[2]
+            docs.append({"location": f"{url}#{anchor}" if anchor else url, "title": title, "text": text})
+    return docs
 
 
 def words(text: str, separator: re.Pattern) -> list[str]:
@@ -95,6 +112,14 @@ def piece(word: str, pieces: int) -> int:
 
 
 # Helper functions
+
+
+def _weight(count: int, relative_length: float) -> int:
+    """How much a word counts in a section's text, 0 to 10: BM25's saturation of its count
+    (k1 = 1.2), against the section's length (b = 0.5), so that a word in a short section counts
+    more than the same count in a long one."""
+    k1, b = 1.2, 0.5
+    return round(10 * count / (count + k1 * (1 - b + b * relative_length))) if count else 0
 
 
 def _plain(markup: str) -> str:

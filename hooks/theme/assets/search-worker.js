@@ -12,10 +12,11 @@
 /* Scripts written without spaces; keep in step with _UNSPACED in searchindex.py. */
 var UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]/;
 var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+/g;
-var SHOWN = 10; // pages whose sections are listed: Material renders ten at once
-var TEASED = 2; // sections of each of them whose text is fetched, for the teaser
-var TITLE = 4; // a word in a title counts this many times a word in the text
-var PAGE_TITLE = 3; // and in the page's own title (its first section) more again
+var SHOWN = 10; // pages whose best section is fetched, for its teaser: Material renders ten at once
+var WINDOW = 240; // characters of a long block shown around its first match
+var LISTED = 3; // pages of them whose other matching sections are listed too
+var TITLE = 0.8; // a word in a section's title, against 0 to 1 for the word in its text
+var PAGE_TITLE = 1.2; // in the page's own title (its first section)
 
 var base = new URL("../search/", self.location.href);
 var config = null, separator = null;
@@ -94,14 +95,15 @@ function distance(a, b, limit) {
 }
 
 /* The index's words that stand for a query word, each with a weight: the word itself; in spaced
-   scripts, words that begin with it (complain -> complaints), and for a word the index does not
-   have, words a typing slip away (apologize -> apologise). */
-function matches(word, table, unspaced, near) {
+   scripts, words that begin with it (complain -> complaints) when it is the word being typed or
+   is long enough to be a stem, and for a word the index does not have, words a typing slip away
+   (apologize -> apologise). */
+function matches(word, table, unspaced, near, last) {
   var found = [];
   if (near) return [{ term: near, weight: 0.8 }];
   if (table[word]) found.push({ term: word, weight: 1 });
   if (unspaced) return found;
-  if (word.length >= 2)
+  if (word.length >= 4 || (last && word.length >= 2))
     for (var term in table)
       if (term != word && term.indexOf(word) == 0) found.push({ term: term, weight: 0.7 });
   if (!found.length && word.length >= 4) {
@@ -148,7 +150,7 @@ async function analyse(query) {
     var table = await terms(joined);
     if (table[joined]) words.splice(i, 2, { text: joined, unspaced: false, table: table });
   }
-  words.forEach(function (w) { w.matches = matches(w.text, w.table, w.unspaced, w.near); });
+  words.forEach(function (w, i) { w.matches = matches(w.text, w.table, w.unspaced, w.near, i == words.length - 1); });
   return words;
 }
 
@@ -167,9 +169,9 @@ function rank(words, table) {
       for (var i = 0; i < list.length; i += 4) {
         var key = list[i] + "/" + list[i + 1];
         var s = sections[key] || (sections[key] = { page: list[i], section: list[i + 1], score: 0, words: {}, found: {} });
-        var tf = (list[i + 1] == 0 ? PAGE_TITLE : 1) * TITLE * list[i + 2] + list[i + 3];
-        s.words[k] = Math.max(s.words[k] || 0, weight * tf / (tf + 1.5));
-        s.found[m.term] = true;
+        var score = (list[i + 1] == 0 ? PAGE_TITLE : TITLE) * list[i + 2] + list[i + 3] / 10;
+        s.words[k] = Math.max(s.words[k] || 0, weight * score);
+        s.found[m.term] = w.idf * m.weight; // how much a mark of it matters, for the teaser
       }
     });
   });
@@ -215,11 +217,39 @@ function mark(text, found) {
   return out;
 }
 
-/* The blocks of a section's text that hold a match, as a teaser (at most two). */
+/* The blocks of a section's text that hold a match, as a teaser (at most two), a long block cut
+   to the stretch around its first match. */
 function teaser(text, found) {
-  var blocks = text.split("\n").map(function (b) { return mark(b, found); });
-  var hits = blocks.filter(function (b) { return b.indexOf("<mark>") >= 0; }).slice(0, 2);
-  return hits.map(function (b) { return "<p>" + b + "</p>"; }).join("");
+  var blocks = text.split("\n").map(function (block, i) {
+    var at = first(block, found), seen = {}, weight = 0;
+    block.normalize("NFKC").toLowerCase().split(separator).forEach(function (word) {
+      if (found[word] && !seen[word]) weight += found[word], seen[word] = true;
+    });
+    return { text: block, at: at, weight: weight, order: i };
+  }).filter(function (b) { return b.at >= 0; });
+  // The two blocks that hold the most of the query (the second only if it holds as much as
+  // half), in the order of the text.
+  blocks.sort(function (a, b) { return b.weight - a.weight || a.order - b.order; });
+  return blocks.slice(0, 2).filter(function (b, i, all) { return b.weight * 2 >= all[0].weight; }).sort(function (a, b) { return a.order - b.order; }).map(function (b) {
+    var block = b.text;
+    if (block.length > WINDOW) {
+      var start = Math.max(0, b.at - WINDOW / 4);
+      block = (start ? "… " : "") + block.slice(start, start + WINDOW) + (start + WINDOW < block.length ? " …" : "");
+    }
+    return "<p>" + mark(block, found) + "</p>";
+  }).join("");
+}
+
+/* Where the weightiest of the words `found` first occurs in a text, or -1. */
+function first(text, found) {
+  var re = new RegExp(separator.source, "g"), last = 0, m, at = -1, best = 0;
+  do {
+    m = re.exec(text);
+    var end = m ? m.index : text.length, weight = end > last && found[text.slice(last, end).normalize("NFKC").toLowerCase()];
+    if (weight > best) at = last, best = weight;
+    if (m) { last = m.index + m[0].length; if (!m[0].length) re.lastIndex++; }
+  } while (m);
+  return at;
 }
 
 /* Whether a section holds the query's words one after another. */
@@ -233,23 +263,20 @@ function phrase(text, words) {
 }
 
 async function search(query) {
+  var pages = fetchJSON("pages.json"); // while the words' pieces load
   var words = await analyse(query);
   if (!words.some(function (w) { return w.matches.length; })) return { items: [], suggest: [] };
-  var table = await fetchJSON("pages.json"), ranked = rank(words, table), shown = ranked.slice(0, SHOWN);
-  // For the pages shown: their sections' titles, and the text of their best sections.
-  var loaded = await Promise.all(shown.map(function (p) {
-    var best = p.sections.slice(0, TEASED);
-    return Promise.all([fetchJSON("page-" + p.page + ".json")].concat(best.map(function (s) {
-      return fetchJSON("text-" + p.page + "-" + s.section + ".json").then(function (text) { s.text = text; });
-    })));
+  var table = await pages, ranked = rank(words, table), shown = ranked.slice(0, SHOWN);
+  // For the pages shown, their best section (anchor, title, text); for the first few, the titles
+  // of all their sections too, to list the other sections that match.
+  await Promise.all(shown.map(function (p, i) {
+    return Promise.all([
+      fetchJSON("text-" + p.page + "-" + p.sections[0].section + ".json").then(function (best) { p.best = best; }),
+      i < LISTED ? fetchJSON("page-" + p.page + ".json").then(function (heads) { p.heads = heads; }) : null
+    ]);
   }));
-  shown.forEach(function (p, i) {
-    p.heads = loaded[i][0];
-    p.sections.forEach(function (s) {
-      if (phrase(p.heads[s.section][1] + "\n" + (s.text || ""), words)) s.score *= 2, p.phrase = true;
-    });
-    if (p.phrase) p.score *= 2;
-    p.sections.sort(function (a, b) { return b.score - a.score; });
+  shown.forEach(function (p) {
+    if (phrase(p.best[1] + "\n" + p.best[2], words)) p.score *= 2;
   });
   shown.sort(function (a, b) { return b.score - a.score; });
   ranked = shown.concat(ranked.slice(SHOWN));
@@ -263,14 +290,16 @@ async function search(query) {
     });
     var url = table[p.page][0];
     var group = [{ location: url, title: mark(table[p.page][1], found), text: "", score: p.score, terms: terms }];
-    if (!p.heads) return group;
+    if (!p.best) return group;
     // Material shows a page's best section with its teaser, and the others under "more on this
     // page", by the sections' scores against the page's: the best section scores as the page.
     var top = p.sections[0].score;
-    p.sections.forEach(function (s) {
-      var text = s.text ? teaser(s.text, found) : "";
+    p.sections.forEach(function (s, i) {
+      var head = i == 0 ? p.best : p.heads && p.heads[s.section];
+      if (!head) return;
+      var text = i == 0 ? teaser(p.best[2], found) : "";
       if (s.section == 0) group[0].text = text;
-      else group.push({ location: url + "#" + p.heads[s.section][0], title: mark(p.heads[s.section][1], found), text: text, score: p.score * s.score / top, terms: terms });
+      else group.push({ location: url + "#" + head[0], title: mark(head[1], found), text: text, score: p.score * s.score / top, terms: terms });
     });
     return group;
   });
