@@ -10,10 +10,15 @@ import pathlib
 from coursekit import glue
 from coursekit.course import nav
 from coursekit.languages import search
-from coursekit.outputs import searchindex
+from coursekit.outputs import assets, searchindex
 
 # Pages that gather every term or source of the course: below the lesson about it.
 _GATHERING = {"glossary.md": 0.5, "sources.md": 0.5}
+
+
+def on_config(config, **kwargs):
+    # Material's search box talks to the course's worker (theme/main.html) only with this hook on.
+    config.extra["search_worker"] = assets.SEARCH_WORKER
 
 
 def on_page_markdown(markdown, *, page, config, files):
