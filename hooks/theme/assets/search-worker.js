@@ -144,11 +144,15 @@ async function analyse(query) {
     } else words.push({ text: run.text, unspaced: false, table: tables[run.text] });
   });
   // Words typed apart that the index holds as one ("Jet Blue" -> jetblue).
-  for (var i = 0; i + 1 < words.length; i++) {
+  var pairs = words.slice(1).map(function (w, i) {
+    var joined = words[i].text + w.text;
+    return words[i].unspaced || w.unspaced || joined.length < 5 ? null : terms(joined);
+  });
+  pairs = await Promise.all(pairs);
+  for (var i = words.length - 2; i >= 0; i--) {
     var joined = words[i].text + words[i + 1].text;
-    if (words[i].unspaced || words[i + 1].unspaced || joined.length < 5) continue;
-    var table = await terms(joined);
-    if (table[joined]) words.splice(i, 2, { text: joined, unspaced: false, table: table });
+    if (pairs[i] && pairs[i][joined] && !words[i + 1].joined)
+      words.splice(i, 2, { text: joined, unspaced: false, table: pairs[i], joined: true });
   }
   words.forEach(function (w, i) { w.matches = matches(w.text, w.table, w.unspaced, w.near, i == words.length - 1); });
   return words;
