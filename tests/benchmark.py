@@ -146,8 +146,7 @@ def main() -> None:
             log(f"N={n}: generating")
             project = make_synthetic(work / f"n{n}", n)
             results.append(measure_builds(project, n, repeats=_repeats(n), prune=n == prune_at))
-            if n == prune_at:
-                searches = measure_search(project, n)
+            searches = results[-1].get("searches") or searches
             for site in ("site", "site-plain"):  # a gigabyte of HTML at N=300
                 shutil.rmtree(project / site, ignore_errors=True)
         report.builds(results)
@@ -695,7 +694,10 @@ def measure_builds(project: Path, n: int, repeats: int, prune: bool) -> dict:
         for label, configs in (("full", ["mkdocs.yml"]), ("plain", plain)) if r % 2 == 0 else (("plain", plain), ("full", ["mkdocs.yml"])):
             log(f"N={n}: {label} build {r + 1}/{repeats}")
             runs[label].append(run_build(project, configs, label))
-    result = {"n": n, "full": _best(runs["full"]), "plain": _best(runs["plain"]), "repeats": repeats}
+            if label == "full" and prune and "searches" not in runs:  # the next build deletes this site
+                runs["searches"] = measure_search(project, n)
+    result = {"n": n, "full": _best(runs["full"]), "plain": _best(runs["plain"]), "repeats": repeats,
+              "searches": runs.get("searches")}
     if prune:
         pruned = PRUNE in load_yaml_config(project / "mkdocs.yml")["theme"].get("features", [])
         result["nav_label"] = f"{'without' if pruned else 'with'} `{PRUNE}`"

@@ -21,7 +21,7 @@ def prepare(terms: list, lang: Language) -> None:
 
 
 def subwords(lang: Language) -> Callable[[str], list[str]]:
-    """The shorter words inside a word, as jieba's search mode finds them (情感账户: 情感, 账户)."""
+    """The shorter words inside a word, as jieba's search mode finds them (安全帽: 安全)."""
     if lang.code.split("-")[0] != "zh":
         return lambda word: []
     import jieba

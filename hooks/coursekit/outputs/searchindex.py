@@ -42,10 +42,10 @@ _BLOCK_END = re.compile(r"</(?:p|li|dd|dt|tr|h\d|pre|blockquote)>")
 
 def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -> dict[str, str]:
     """Material's search index (as parsed JSON) as the files of the sharded index, by path.
-    `subwords(word)` are the shorter words a word written without spaces holds (情感账户: 情感,
-    账户), indexed with it, so that 账户 finds the page too."""
+    `subwords(word)` are the shorter words a word written without spaces holds (安全帽: 安全),
+    indexed with it, so that 安全 finds the page too."""
     config, docs = index["config"], index["docs"]
-    separator = re.compile(config["separator"])
+    separator = cuts(config["separator"])
     pages: list[list[str]] = []
     sections: list[list] = []  # per page: [anchor, title]
     texts: dict[str, str] = {}
@@ -95,6 +95,12 @@ def documents(folder: pathlib.Path) -> list[dict]:
             text = json.loads((folder / f"text-{n}-{m}.json").read_text("utf-8"))[2]
             docs.append({"location": f"{url}#{anchor}" if anchor else url, "title": title, "text": text})
     return docs
+
+
+def cuts(separator: str) -> re.Pattern:
+    """Where words end: the language's separator, and U+200B, where jieba cut Han text in any
+    language (Material's separator for Japanese does not have it)."""
+    return re.compile(f"(?:{separator})|\u200b")
 
 
 def words(text: str, separator: re.Pattern) -> list[str]:

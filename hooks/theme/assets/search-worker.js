@@ -5,7 +5,7 @@
    The index comes in pieces (coursekit/outputs/searchindex.py): a query fetches the pieces of
    the words it may hold, then the pages of the results it shows. Chinese (any script written
    without spaces) is cut into the index's own words, the words jieba cut the pages into, so
-   共情 finds 共情 and not every 共. Ranking: rare words count more, a word in a title more than
+   安全帽 finds 安全帽 and not every 安. Ranking: rare words count more, a word in a title more than
    in the text, a page that holds every word of the query (and the query as a phrase) first. */
 "use strict";
 
@@ -95,9 +95,9 @@ function distance(a, b, limit) {
 }
 
 /* The index's words that stand for a query word, each with a weight: the word itself; in spaced
-   scripts, words that begin with it (complain -> complaints) when it is the word being typed or
+   scripts, words that begin with it (inspect -> inspection) when it is the word being typed or
    is long enough to be a stem, and for a word the index does not have, words a typing slip away
-   (apologize -> apologise). */
+   (organize -> organise). */
 function matches(word, table, unspaced, near, last) {
   var found = [];
   if (near) return [{ term: near, weight: 0.8 }];
@@ -115,7 +115,7 @@ function matches(word, table, unspaced, near, last) {
 }
 
 /* A word of the index one character away from a run of three or more that the index does not
-   hold as a word (情绪账户 for 情感账户): the most common, if any. */
+   hold as a word (消防拴 for 消防栓): the most common, if any. */
 function misspelt(run, table) {
   var best = null;
   if (Array.from(run).length < 3) return null;
@@ -143,7 +143,7 @@ async function analyse(query) {
       else cuts.forEach(function (w) { words.push({ text: w, unspaced: true, table: tables[Array.from(w)[0]] }); });
     } else words.push({ text: run.text, unspaced: false, table: tables[run.text] });
   });
-  // Words typed apart that the index holds as one ("Jet Blue" -> jetblue).
+  // Words typed apart that the index holds as one ("work place" -> workplace).
   var pairs = words.slice(1).map(function (w, i) {
     var joined = words[i].text + w.text;
     return words[i].unspaced || w.unspaced || joined.length < 5 ? null : terms(joined);
@@ -324,7 +324,9 @@ addEventListener("message", async function (event) {
   var message = event.data;
   if (message.type == 0) { // SETUP
     config = message.data.config;
-    separator = new RegExp(config.separator);
+    // Where words end: the language's separator, and U+200B, where jieba cut Han text in any
+    // language (as searchindex.cuts() has it).
+    separator = new RegExp("(?:" + config.separator + ")|\u200b");
     postMessage({ type: 1 }); // READY
   } else if (message.type == 2) { // QUERY
     var result;
