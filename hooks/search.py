@@ -8,7 +8,7 @@ import json
 import pathlib
 
 from coursekit import glue
-from coursekit.course import nav
+from coursekit.course import frontmatter, nav
 from coursekit.languages import search
 from coursekit.outputs import assets, searchindex
 
@@ -22,14 +22,13 @@ def on_config(config, **kwargs):
 
 
 def on_page_markdown(markdown, *, page, config, files):
-    info = glue.project(config).course.page(page.file.src_uri, config.theme["language"])
-    if info is None:
-        return markdown
-    # Material's own switches, in the page's front matter as Material reads them.
-    if info.kind == "guide" or info.neutral in nav.INSTRUCTORS:
+    # Material's own switches, in the page's front matter as Material reads them. The page's path
+    # says what it is (this runs for every page: no reading of the project).
+    neutral = page.file.src_uri
+    if frontmatter.kind_of(neutral)[0] == "guide" or neutral in nav.INSTRUCTORS:
         page.meta["search"] = {"exclude": True}
-    elif info.neutral in _GATHERING:
-        page.meta["search"] = {"boost": _GATHERING[info.neutral]}
+    elif neutral in _GATHERING:
+        page.meta["search"] = {"boost": _GATHERING[neutral]}
     return markdown
 
 

@@ -6,6 +6,7 @@ terms join jieba's dictionary so that they stay whole (共情, 委屈奖).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from coursekit.languages.settings import Language
@@ -26,4 +27,8 @@ def subwords(lang: Language) -> Callable[[str], list[str]]:
         return lambda word: []
     import jieba
 
-    return lambda word: [w for w in jieba.cut_for_search(word) if w != word and len(w) > 1]
+    @functools.cache  # a word is cut once, however often the pages use it
+    def inside(word: str) -> list[str]:
+        return [w for w in jieba.cut_for_search(word) if w != word and len(w) > 1]
+
+    return inside
