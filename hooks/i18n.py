@@ -31,10 +31,12 @@ def on_config(config, **kwargs):
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.update(alternates.search_settings(lang))
-    # The language switch, and the sitemap's hreflang alternates.
-    config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url)
-    # What the course's scripts need to know: where they keep progress, and their words.
     project = glue.project(config)
+    # The packages edition: its sites side by side in folders of their own.
+    folders = glue.prepare_packages(config, project)
+    # The language switch, and the sitemap's hreflang alternates.
+    config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url, folders)
+    # What the course's scripts need to know: where they keep progress, the quizzes that mark a module passed, and their words.
     quizzes = views.passing(project.course, project.banks, lang.code, lambda neutral: glue.page_url(config, neutral)[0])
     config.extra["coursekit"] = identity.browser_settings(project.identity, project.pass_mark, lang.code, quizzes)
     return config
