@@ -8,7 +8,7 @@ import json
 import pathlib
 
 from coursekit import glue
-from coursekit.course import frontmatter, nav
+from coursekit.course import edition, frontmatter, nav
 from coursekit.languages import search
 from coursekit.outputs import assets, searchindex
 
@@ -39,5 +39,7 @@ def on_post_build(*, config):
         return  # the search plugin is off
     project = glue.project(config)
     subwords = search.subwords(project.languages.get(config.theme["language"]))
-    for path, text in searchindex.split(json.loads(written.read_text("utf-8")), subwords).items():
+    # The packages are read from file:// too, where the worker can fetch nothing: the pieces go inside the settings.
+    inline = edition.current() == "packages"
+    for path, text in searchindex.split(json.loads(written.read_text("utf-8")), subwords, inline).items():
         (site / path).write_text(text, "utf-8")

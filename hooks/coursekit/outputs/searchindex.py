@@ -40,15 +40,17 @@ _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(?:p|li|dd|dt|tr|h\d|pre|blockquote)>")
 
 
-def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -> dict[str, str]:
+def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: [], inline: bool = False) -> dict[str, str]:
     """Material's search index (as parsed JSON) as the files of the sharded index, by path.
     `subwords(word)` are the shorter words a word written without spaces holds (安全帽: 安全),
-    indexed with it, so that 安全 finds the page too."""
+    indexed with it, so that 安全 finds the page too. `inline`: every piece inside the settings
+    (`config.files`, by name), for sites read from file://, where Material hands the settings to
+    the worker from the offline plugin's script and the worker can fetch nothing."""
     config, docs = index["config"], index["docs"]
     separator = cuts(config["separator"])
     pages: list[list[str]] = []
     sections: list[list] = []  # per page: [anchor, title]
-    texts: dict[str, str] = {}
+    texts: dict[str, list] = {}
     postings: dict[str, list[int]] = {}
     counted: list[tuple[int, int, dict, int]] = []
     number: dict[str, int] = {}
@@ -60,7 +62,7 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -
             sections.append([])
         page, section = number[url], len(sections[number[url]])
         sections[page].append([anchor, _plain(doc["title"])])
-        texts[f"{FOLDER}/text-{page}-{section}.json"] = _json([anchor, _plain(doc["title"]), _teaser_text(doc["text"])])
+        texts[f"text-{page}-{section}.json"] = [anchor, _plain(doc["title"]), _teaser_text(doc["text"])]
         counts: dict[str, list[int]] = {}
         for field, text in ((0, _plain(doc["title"])), (1, html.unescape(_TAG.sub(" ", doc["text"])))):
             for word in words(text, separator):
@@ -76,14 +78,13 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: []) -
     shards: list[dict[str, list[int]]] = [{} for _ in range(pieces)]
     for word in sorted(postings):
         shards[piece(word, pieces)][word] = postings[word]
-    files = {
-        INDEX: _json({"config": {**config, "pieces": pieces, "sections": sum(map(len, sections))}, "docs": []}),
-        f"{FOLDER}/pages.json": _json(pages),
-    }
-    files.update({f"{FOLDER}/terms-{n}.json": _json(shard) for n, shard in enumerate(shards)})
-    files.update({f"{FOLDER}/page-{n}.json": _json(page) for n, page in enumerate(sections)})
-    files.update(texts)
-    return files
+    files = {"pages.json": pages, **{f"terms-{n}.json": shard for n, shard in enumerate(shards)},
+             **{f"page-{n}.json": page for n, page in enumerate(sections)}, **texts}
+    settings = {**config, "pieces": pieces, "sections": sum(map(len, sections)), **({"files": files} if inline else {})}
+    written = {INDEX: _json({"config": settings, "docs": []})}
+    if not inline:
+        written.update({f"{FOLDER}/{name}": _json(value) for name, value in files.items()})
+    return written
 
 
 def documents(folder: pathlib.Path) -> list[dict]:

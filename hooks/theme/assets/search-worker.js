@@ -327,6 +327,8 @@ addEventListener("message", async function (event) {
     // Where words end: the language's separator, and U+200B, where jieba cut Han text in any
     // language (as searchindex.cuts() has it).
     separator = new RegExp("(?:" + config.separator + ")|\u200b");
+    // A site read from file:// has every piece in its settings (searchindex.split(inline=True)).
+    Object.keys(config.files || {}).forEach(function (name) { cache[name] = Promise.resolve(config.files[name]); });
     postMessage({ type: 1 }); // READY
   } else if (message.type == 2) { // QUERY
     var result;
