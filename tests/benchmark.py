@@ -491,11 +491,12 @@ class Module:
                           f"- **{self.sentence(lang, rnd, 1)[:12]}**: {self.sentence(lang, rnd, 2)}" for _ in range(5)),
                 "## 时间安排" if zh else "## Run-sheet", "<!-- md:runsheet -->", self.paragraph(lang, rnd, 2),
                 "## 引导要点" if zh else "## Facilitation notes"]
-        labels = ("怎么做", "注意", "冷场时", "有人抢话时") if zh else ("What to do", "Watch for", "Quiet group", "Dominant voice")
+        # The course's house style (course/_data/style.yml): its labels, and headings ending with the row's minutes.
+        labels = ("做什么：", "留意：", "冷场时：", "有人抢话时：") if zh else ("What to do:", "Watch for:", "If the group is quiet:", "If someone dominates:")
         for (kind, minutes) in rows:
             body.append(f"### {self.sentence(lang, rnd, 1)[:20].rstrip('。.，,')}（{minutes} 分钟）" if zh
-                        else f"### {self.sentence(lang, rnd, 1)[:40].rstrip('.,')} ({minutes} min)")
-            body.append("\n".join(f"- **{label}**{'：' if zh else ': '}{self.paragraph(lang, rnd, 2)}" for label in labels))
+                        else f"### {self.sentence(lang, rnd, 1)[:40].rstrip('.,')} ({minutes} minutes)")
+            body.append("\n".join(f"- **{label}**{'' if zh else ' '}{self.paragraph(lang, rnd, 2)}" for label in labels))
         body.append("## 讨论题" if zh else "## Discussion prompts")
         body.append("\n".join(f"{q}. {self.sentence(lang, rnd, 2)}" for q in range(1, 7)))
         body.append("## 参考答案" if zh else "## Model answers")
@@ -513,8 +514,17 @@ class Module:
             seed = rnd.random()
             return {"zh": self.sentence("zh", random.Random(seed), parts), "en": self.sentence("en", random.Random(seed), parts)}
 
+        def distinct(count: int, parts: list[int]) -> list[dict]:
+            """`count` texts of no clause in common, the k-th `parts[k]` clauses long (the bank's checks
+            stop a build on identical options or steps)."""
+            picked = iter(rnd.sample(range(min(len(ZH_CLAUSES), len(EN_SENTENCES))), sum(parts)))
+            chosen = [[next(picked) for _ in range(n)] for n in parts]
+            return [{"zh": "，".join(ZH_CLAUSES[c] for c in cs) + "。", "en": " ".join(EN_SENTENCES[c] for c in cs)} for cs in chosen]
+
         def options(correct: set[int], count: int = 4) -> list:
-            return [{"text": text(1), **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
+            # A correct option is never the longest (the checks stop a bank whose key is the longest too often).
+            texts = distinct(count, [1 if i in correct else 2 for i in range(count)])
+            return [{"text": texts[i], **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
 
         questions = []
         for i, kind in enumerate(["single", "multiple", "truefalse", "ordering", "scenario", "single", "multiple", "truefalse"]):
@@ -529,7 +539,7 @@ class Module:
             elif kind == "truefalse":
                 q.update(answer=i % 2 == 0, if_true=text(), if_false=text())
             else:
-                q["steps"] = [text(1) for _ in range(4)]
+                q["steps"] = distinct(4, [1] * 4)
             q["explanation"] = text(3)
             questions.append(q)
         return {"title": {"zh": self.title("zh"), "en": self.title("en")}, "questions": questions}
