@@ -114,10 +114,10 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
         for quiz in bank.unused(project.course.pages, project.banks)
     ]
 
-    errors += classroom_checks.check(project.course, root, langs.default.code)
-    errors += parity.check(project.course, root, langs.default.code)
+    errors += classroom_checks.check(project.course, langs.default.code)
+    errors += parity.check(project.course, langs.default.code)
     rules, style_errors = style.load(docs / DATA / "style.yml", project._shown(docs / DATA / "style.yml"), codes)
     errors += style_errors
     if rules:
-        errors += style.check(rules, project.course, root, style.data_texts([*term_files, sources_file], root, codes))
+        errors += style.check(rules, project.course, style.data_texts([*term_files, sources_file], root, codes))
     return project

@@ -19,7 +19,6 @@ from pymdownx.blocks.block import Block
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import frontmatter
 from coursekit.languages import strings
 
 ROLES = ("customer", "staff", "observer")
@@ -43,26 +42,19 @@ class Construct:
         return self.option_lines.get(option, self.line)
 
 
-def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
-    """Every construct of a page in source order (nested ones after their parent), and fence mistakes."""
+def parse(visible: str, path: str) -> tuple[list[Construct], list[ContentError]]:
+    """Every construct of a page in source order (nested ones after their parent), and fence
+    mistakes; `visible` is the page's source as core/pagetext.py reads it (no code, no comments)."""
     found: list[Construct] = []
     errors: list[ContentError] = []
     open_: list[Construct] = []
-    lines = text.split("\n")
-    number = frontmatter.body_start(lines)
-    code_fence = None
+    lines = visible.split("\n")
+    number = 0
     while number < len(lines):
         line = lines[number]
         number += 1
         for block in open_:
             block.body.append(line)
-        fence = frontmatter.CODE_FENCE.match(line)
-        if code_fence:
-            code_fence = None if fence and fence["mark"].startswith(code_fence) else code_fence
-            continue
-        if fence:
-            code_fence = fence["mark"]
-            continue
         start, end = _START.match(line), _END.match(line)
         if start:
             parent = open_[-1] if open_ else None
@@ -100,9 +92,10 @@ def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
     return _flatten(found), errors
 
 
-def check(text: str, path: str, kind: str) -> list[ContentError]:
-    """Every misuse of the constructs in one page; `kind` is the page kind (lesson, exercises, guide, page)."""
-    constructs, errors = parse(text, path)
+def check(visible: str, path: str, kind: str) -> list[ContentError]:
+    """Every misuse of the constructs in one page (`visible`, as `parse` takes it); `kind` is the
+    page kind (lesson, exercises, guide, page)."""
+    constructs, errors = parse(visible, path)
     for block in constructs:
         rule = _RULES.get(block.name)
         if rule is None:

@@ -30,20 +30,19 @@ class Marker:
     line: int
 
 
-def find(text: str) -> list[Marker]:
-    """Every marker in a page's full source text, with its line."""
-    return [
-        Marker(m["name"], tuple(m["args"].split()), text.count("\n", 0, m.start()) + 1)
-        for m in MARKER.finditer(text)
-    ]
-
-
 def expand(html: str, name: str, render: Callable[[tuple[str, ...]], str]) -> str:
-    """Replace each `name` marker in rendered HTML with what `render(args)` returns."""
+    """Replace each `name` marker in rendered HTML with what `render(args)` returns. A comment is
+    read as core/pagetext.py reads it in the source: a marker inside another comment is not one."""
 
     def replace(match: re.Match) -> str:
-        if match["name"] != name:
+        marker = MARKER.fullmatch(match.group(0))
+        if not marker or marker["name"] != name:
             return match.group(0)
-        return render(tuple(match["args"].split()))
+        return render(tuple(marker["args"].split()))
 
-    return MARKER.sub(replace, html)
+    return _COMMENT.sub(replace, html)
+
+
+# Helper functions
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)

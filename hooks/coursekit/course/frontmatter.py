@@ -12,9 +12,6 @@ _FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
 MODULE_FOLDER = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MODULE_PAGE = re.compile(r"^(?P<module>\d\d-[a-z0-9-]+)/(?P<kind>index|exercises|guide)\.md$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_FENCE_LINE = re.compile(r"^---[ \t]*$")
-# A Markdown code fence: what looks like a heading or a block inside one is not.
-CODE_FENCE = re.compile(r"^\s*(?P<mark>`{3,}|~{3,})")
 
 # What each kind of page must and may carry; any other key is a typo to report.
 _REQUIRED = {
@@ -69,15 +66,6 @@ def check(meta: dict, lines: dict, path: str, kind: str) -> list[ContentError]:
         if problem:
             errors.append(_error(path, lines, key, f"'{key}' {problem}; expected {_EXPECTED.get(key, 'a valid value')}"))
     return errors
-
-
-def body_start(lines: list[str]) -> int:
-    """The index of a page's first line after its front matter."""
-    if lines and _FENCE_LINE.match(lines[0]):
-        for index in range(1, len(lines)):
-            if _FENCE_LINE.match(lines[index]):
-                return index + 1
-    return 0
 
 
 # Helper functions

@@ -15,9 +15,9 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from coursekit.core import yamlsource
+from coursekit.core import markers, yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import frontmatter, model
+from coursekit.course import model
 
 _KINDS = ("lesson", "exercises", "guide")
 
@@ -72,12 +72,12 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
     return Rules(tuple(terms), titles), errors
 
 
-def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
+def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
     """Every breach of the rules in the course's pages and in `data_texts`, which are the
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
     for page in course.pages:
-        for line, text in _prose(page, (root / page.path).read_text("utf-8")):
+        for line, text in _prose(page):
             errors += _terms(rules, page.path, line, page.lang, text)
         errors += _title(rules, course, page)
     for path, line, lang, text in data_texts:
@@ -109,17 +109,15 @@ def data_texts(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, 
 
 # Helper functions
 
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
 _OPTION = re.compile(r"^ {4}[a-z-]+: ")
 _BLOCK_START = re.compile(r"^ {0,3}/{3,} *[\w-]+")
 _ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s+)"(.*)"\s*$')
 
 
-def _prose(page: model.Page, text: str):
-    """(line, text) of the page's prose: its front-matter texts, then its body without code,
-    comments, link targets and block options."""
+def _prose(page: model.Page):
+    """(line, text) of the page's prose: its front-matter texts, then its text (core/pagetext.py:
+    no code, no comments) without markers, link targets and block options."""
     for key in ("title", "summary"):
         if isinstance(page.meta.get(key), str):
             yield yamlsource.line_of(page.lines, (key,)), page.meta[key]
@@ -129,17 +127,8 @@ def _prose(page: model.Page, text: str):
     for i, row in enumerate(page.meta.get("runsheet") or []):
         if isinstance(row, dict) and isinstance(row.get("activity"), str):
             yield yamlsource.line_of(page.lines, ("runsheet", i)), row["activity"]
-    lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
-    fence, options = None, False
-    for number in range(frontmatter.body_start(lines), len(lines)):
-        line = lines[number]
-        mark = frontmatter.CODE_FENCE.match(line)
-        if fence:
-            fence = None if mark and mark["mark"].startswith(fence) else fence
-            continue
-        if mark:
-            fence = mark["mark"]
-            continue
+    options = False
+    for number, line in enumerate(markers.MARKER.sub("", page.visible).split("\n"), 1):
         if _BLOCK_START.match(line):
             options = True
         elif options and _OPTION.match(line):
@@ -147,7 +136,7 @@ def _prose(page: model.Page, text: str):
         else:
             options = False
         line = _ADMONITION.sub(r"\1\2", line)
-        yield number + 1, _LINK_TARGET.sub("", _CODE_SPAN.sub("", line))
+        yield number, _LINK_TARGET.sub("", line)
 
 
 def _terms(rules: Rules, path: str, line: int, lang: str, text: str) -> list[ContentError]:
