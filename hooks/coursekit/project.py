@@ -16,7 +16,7 @@ from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError, ContentErrors
 from coursekit.course import bibliography, glossary, identity, model
 from coursekit.languages import files, settings, strings
-from coursekit.quality import parity, style
+from coursekit.quality import parity, schemas, style
 from coursekit.quiz import bank
 from coursekit.quiz import settings as quiz_settings
 
@@ -103,7 +103,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     errors += term_errors
 
     names = tuple(lang.name for lang in langs.all)
-    errors += bank.editor_schema_errors(root, codes, names)
+    errors += schemas.stale(root, f"{docs_shown}/{DATA}", codes, names)
     try:
         project.banks = bank.load_banks(root, codes)
     except ContentErrors as error:
@@ -119,5 +119,5 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     rules, style_errors = style.load(docs / DATA / "style.yml", project._shown(docs / DATA / "style.yml"), codes)
     errors += style_errors
     if rules:
-        errors += style.check(rules, project.course, style.data_texts([*term_files, sources_file], root, codes))
+        errors += style.check(rules, project.course, style.data_texts([p for p in [*term_files, sources_file] if p.exists()], root, codes))
     return project

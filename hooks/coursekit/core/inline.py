@@ -33,6 +33,24 @@ def render(text: str) -> str:
     return convert(text)
 
 
+def problems(text: str) -> list[str]:
+    """What in a data text would not reach the page as written: raw HTML (shown as escaped tags),
+    a link that is not an absolute https:// address (data text is not resolved like a page's
+    links), a reference link without its definition (shown as brackets)."""
+    tag = _HTML.search(text)
+    found = [f"raw HTML {tag.group(0)!r}; expected inline Markdown (*emphasis*, **bold**, [a link](https://…)), never HTML"] if tag else []
+    for link in _LINK.finditer(text):
+        target = next(t for t in link.groups() if t is not None)
+        if not target.startswith("https://"):
+            found.append(f"link to {target!r}; expected an absolute https:// address (a data file's text is not resolved like a page's links)")
+    defined = {_label(d[1]) for d in _DEFINITION.finditer(text)}
+    for reference in _REFERENCE.finditer(text):
+        if _label(reference["ref"] or reference["text"]) not in defined:
+            found.append(f"reference link {reference.group(0)!r} has no definition; expected [text](https://…), "
+                         f"or '[{reference['ref'] or reference['text']}]: https://…' in the same text")
+    return found
+
+
 def convert(text: str) -> str:
     """`render` without its shortcut for plain text: always through Markdown."""
     out = _renderer().reset().convert(html.escape(text, quote=False))
@@ -42,6 +60,18 @@ def convert(text: str) -> str:
 
 
 # Helper functions
+
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+# Targets of inline links, autolinks and reference definitions.
+_LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|<([a-z][a-z0-9+.-]*:[^<>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M | re.I)
+_DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:", re.M)
+_REFERENCE = re.compile(r"(?<![\\!])\[(?P<text>[^\]]+)\]\[(?P<ref>[^\]]*)\]")
+
+
+def _label(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.split()).casefold()
+
 
 
 class _SafeLinks(Treeprocessor):

@@ -15,11 +15,13 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from coursekit.core import markers, yamlsource
+from coursekit.core import markers, textfile, yamlsource
+from coursekit.core import schema as data_schema
 from coursekit.core.errors import ContentError
 from coursekit.course import model
 
 _KINDS = ("lesson", "exercises", "guide")
+SCHEMA = pathlib.Path(__file__).with_name("style.schema.json")
 
 
 @dataclass(frozen=True)
@@ -41,35 +43,33 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
     """The rules in `path` (None if the course has none), and every mistake in the file."""
     if not path.exists():
         return None, []
-    try:
-        data, lines = yamlsource.load(path.read_text("utf-8"), shown)
-    except ContentError as error:
-        return None, [error]
-    if not isinstance(data, dict):
-        return None, [ContentError(shown, 1, "style rules are not a mapping; expected `terms:` and `titles:`")]
-    errors, terms = [], []
+    data, lines, errors = data_schema.read(path, shown, data_schema.validator(SCHEMA, codes), codes)
+    if errors:
+        return None, errors
+    data = data or {}
+    terms = []
     for i, rule in enumerate(data.get("terms") or []):
-        line = yamlsource.line_of(lines, ("terms", i))
-        if not isinstance(rule, dict) or rule.get("lang") not in codes or not rule.get("use") or not rule.get("why") \
-                or ("avoid" in rule) == ("avoid_regex" in rule):
-            errors.append(ContentError(shown, line, f"style term {i + 1} is not valid; expected {{lang: one of {', '.join(codes)}, "
-                                                    "avoid: … (or avoid_regex: …), use: …, why: …}"))
-            continue
         try:
-            pattern = re.compile(rule["avoid_regex"]) if "avoid_regex" in rule else re.compile(re.escape(str(rule["avoid"])))
+            pattern = re.compile(rule["avoid_regex"]) if "avoid_regex" in rule else re.compile(re.escape(rule["avoid"]))
         except re.error as error:
-            errors.append(ContentError(shown, line, f"style term {i + 1}: avoid_regex is not a regular expression ({error}); expected one"))
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("terms", i, "avoid_regex")),
+                                       f"terms[{i + 1}].avoid_regex: not a regular expression ({error}); expected a Python regular expression"))
             continue
-        terms.append(Term(rule["lang"], pattern, str(rule.get("avoid", rule.get("avoid_regex"))), str(rule["use"]), str(rule["why"])))
+        terms.append(Term(rule["lang"], pattern, rule.get("avoid", rule.get("avoid_regex")), rule["use"], rule["why"]))
     titles: dict = {}
     for kind, per_lang in (data.get("titles") or {}).items():
-        for lang, spec in (per_lang or {}).items():
-            line = yamlsource.line_of(lines, ("titles", kind, lang))
+        for lang, spec in per_lang.items():
             try:
-                titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec.get("template", spec["pattern"]))
-            except (TypeError, KeyError, re.error):
-                errors.append(ContentError(shown, line, f"titles.{kind}.{lang} is not valid; expected {{template: …, pattern: a regular expression}}"))
+                titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec["template"])
+            except re.error as error:
+                errors.append(ContentError(shown, yamlsource.line_of(lines, ("titles", kind, lang, "pattern")),
+                                           f"titles.{kind}.{lang}.pattern: not a regular expression ({error}); expected a Python regular expression"))
     return Rules(tuple(terms), titles), errors
+
+
+def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
+    """The schema of style.yml, for a course in the languages `codes`."""
+    return data_schema.made(SCHEMA, codes, names)
 
 
 def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
@@ -92,7 +92,7 @@ def data_texts(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, 
     for file in files:
         shown = file.relative_to(root).as_posix()
         try:
-            data, lines = yamlsource.load(file.read_text("utf-8"), shown)
+            data, lines = yamlsource.load(textfile.read(file, shown), shown)
         except ContentError:
             continue
         for i, entry in enumerate(data if isinstance(data, list) else []):
