@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 
 from coursekit.classroom import checks as classroom_checks
 from coursekit.classroom import runsheet
-from coursekit.core import yamlsource
+from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError, ContentErrors
-from coursekit.course import bibliography, glossary, identity, model
+from coursekit.course import bibliography, glossary, identity, layout, model
 from coursekit.languages import files, settings, strings
 from coursekit.quality import parity, schemas, style
 from coursekit.quiz import bank
 from coursekit.quiz import settings as quiz_settings
 
-DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
+DATA = layout.DATA
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Project:
     classroom: runsheet.Settings | None = None
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
-    warnings: list[ContentError] = field(default_factory=list)
+    config_lines: dict = field(default_factory=dict)  # the line of every key path of mkdocs.yml
 
     @property
     def sources_file(self) -> str:
@@ -71,7 +71,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     project = Project(root, docs, config_file.name)
     errors = project.errors
     try:
-        lines = yamlsource.key_lines(config_file.read_text("utf-8"), config_file.name)
+        lines = project.config_lines = yamlsource.key_lines(textfile.read(config_file, config_file.name), config_file.name)
         project.identity = identity.from_extra(extra, config_file.name, lines)
         project.languages = settings.from_extra(extra, config_file.name, lines, ui_languages)
         project.classroom = runsheet.settings(extra, config_file.name, lines)
@@ -89,8 +89,11 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     errors += text_errors
 
     docs_shown = docs.relative_to(root).as_posix()
-    errors += files.missing_counterparts(list(uris), codes, docs_shown)
-    project.course, page_errors = model.load(docs, root, codes, list(uris))
+    found = layout.check(docs, root, codes)
+    errors += found.errors
+    uris = [uri for uri in uris if uri.split("/")[0] not in found.left_out]
+    errors += files.missing_counterparts(uris, codes, docs_shown)
+    project.course, page_errors = model.load(docs, root, codes, uris)
     errors += page_errors
 
     sources_file = docs / DATA / "sources.yml"
@@ -98,7 +101,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
         project.sources, source_errors = bibliography.load(sources_file, project.sources_file, codes)
         errors += source_errors
     errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file)
-    term_files = [path for path in [docs / DATA / "terms.yml", *sorted(docs.glob("[0-9][0-9]-*/terms.yml"))] if path.exists()]
+    term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
     project.terms, term_errors = glossary.load(term_files, root, codes)
     errors += term_errors
 
@@ -109,7 +112,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     except ContentErrors as error:
         errors += error.errors
     errors += bank.usage_errors(project.course.pages, project.banks)
-    project.warnings += [
+    errors += [
         ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
         for quiz in bank.unused(project.course.pages, project.banks)
     ]
