@@ -118,6 +118,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     ]
 
     errors += classroom_checks.check(project.course, langs.default.code)
+    errors += runsheet.day_errors(project.course, project.classroom, langs.default.code, config_file.name, lines)
     errors += parity.check(project.course, langs.default.code)
     rules, style_errors = style.load(docs / DATA / "style.yml", project._shown(docs / DATA / "style.yml"), codes)
     errors += style_errors

@@ -28,6 +28,4 @@ def _marker_errors(page: model.Page) -> list[ContentError]:
         kinds = MARKERS[marker.name]
         if kinds and page.kind not in kinds:
             errors.append(ContentError(page.path, marker.line, f"'md:{marker.name}' is not allowed here; expected it only in a {' or '.join(kinds)} page"))
-        if marker.args:
-            errors.append(ContentError(page.path, marker.line, f"'md:{marker.name}' takes no arguments; expected '<!-- md:{marker.name} -->'"))
     return errors

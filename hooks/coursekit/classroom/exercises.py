@@ -56,6 +56,9 @@ def parse(visible: str, path: str) -> tuple[list[Construct], list[ContentError]]
         for block in open_:
             block.body.append(line)
         start, end = _START.match(line), _END.match(line)
+        if not start and not end and _HEADER.match(line):
+            errors.append(ContentError(path, number, _header_problem(line)))
+            start = _LOOSE_START.match(line)  # read as the block it was meant to open
         if start:
             parent = open_[-1] if open_ else None
             block = Construct(start["name"], (start["title"] or "").strip(), {}, number, len(start["fence"]), parent)
@@ -66,8 +69,11 @@ def parse(visible: str, path: str) -> tuple[list[Construct], list[ContentError]]
                     f"expected the outer block to use more slashes than the blocks it holds ({'/' * (block.fence + 1)} {parent.name})",
                 ))
             options = []
-            while number < len(lines) and _OPTION.match(lines[number]):
-                options.append(lines[number])
+            while number < len(lines) and (_OPTION.match(lines[number]) or _TABBED_OPTION.match(lines[number])):
+                if _TABBED_OPTION.match(lines[number]):
+                    errors.append(ContentError(path, number + 1, f"option line '{lines[number].strip()}' is indented with a tab; "
+                                                                 "expected four spaces before it"))
+                options.append(lines[number].replace("\t", "    "))
                 number += 1
             if options:
                 block.options, block.option_lines = _options(options, path, number - len(options) + 1, errors)
@@ -122,6 +128,10 @@ class ExercisesExtension(BlocksExtension):
 _START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *(?:\|(?P<title>.*))?$")
 _END = re.compile(r"^ {0,3}(?P<fence>/{3,}) *$")
 _OPTION = re.compile(r"^ {4,}\S")
+_TABBED_OPTION = re.compile(r"^ *\t[ \t]*[\w-]+ *:")
+# What an author meant as a block's first line: slashes and a name; and how to read it anyway.
+_HEADER = re.compile(r"^ {0,3}/{3,} *[\w-]+")
+_LOOSE_START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+)[^|｜:：]*(?:[|｜:：](?P<title>.*))?$")
 _TASK = re.compile(r"^\s*[-*+] \[[ xX]\] \S")
 
 
@@ -198,6 +208,17 @@ def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[Co
     if block.name == "card" and block.options.get("role") == "observer" and not any(_TASK.match(line) for line in block.body):
         error("the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Listened before answering'")
     return errors
+
+
+def _header_problem(line: str) -> str:
+    shown = line.strip()
+    if "｜" in line:
+        why = "has the full-width '｜' where '|' belongs"
+    elif re.match(r"^ {0,3}/{3,} *[\w-]+ *[:：]", line):
+        why = "has a colon where '|' belongs"
+    else:
+        why = "has a title without '|' before it"
+    return f"'{shown}' {why}; expected '/// name | Title', with the ASCII bar '|' before the title"
 
 
 def _options(lines: list[str], path: str, first: int, errors: list[ContentError]) -> tuple[dict, dict[str, int]]:

@@ -43,11 +43,22 @@ def problems(text: str) -> list[str]:
         target = next(t for t in link.groups() if t is not None)
         if not target.startswith("https://"):
             found.append(f"link to {target!r}; expected an absolute https:// address (a data file's text is not resolved like a page's links)")
+    return found + [problem for _, problem in references(text)]
+
+
+def references(text: str) -> list[tuple[int, str]]:
+    """Where Markdown would show brackets instead of a link or a footnote, and why: a reference
+    link (`[text][label]`, `[text][]`) or a footnote (`[^1]`) with no definition in `text`."""
     defined = {_label(d[1]) for d in _DEFINITION.finditer(text)}
+    found = []
     for reference in _REFERENCE.finditer(text):
-        if _label(reference["ref"] or reference["text"]) not in defined:
-            found.append(f"reference link {reference.group(0)!r} has no definition; expected [text](https://…), "
-                         f"or '[{reference['ref'] or reference['text']}]: https://…' in the same text")
+        label = reference["ref"] or reference["text"]
+        if _label(label) not in defined:
+            found.append((reference.start(), f"reference link {reference.group(0)!r} has no definition; "
+                                             f"expected a line '[{label}]: <address>' for it, or an inline link [{reference['text']}](<address>)"))
+    for note in _FOOTNOTE.finditer(text):
+        if _label(f"^{note['id']}") not in defined:
+            found.append((note.start(), f"footnote '[^{note['id']}]' has no definition; expected a line '[^{note['id']}]: …' with the note"))
     return found
 
 
@@ -65,7 +76,8 @@ _HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 # Targets of inline links, autolinks and reference definitions.
 _LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|<([a-z][a-z0-9+.-]*:[^<>\s]*)>|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M | re.I)
 _DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:", re.M)
-_REFERENCE = re.compile(r"(?<![\\!])\[(?P<text>[^\]]+)\]\[(?P<ref>[^\]]*)\]")
+_REFERENCE = re.compile(r"(?<!\\)\[(?P<text>[^\]^][^\]]*)\]\[(?P<ref>[^\]]*)\]")
+_FOOTNOTE = re.compile(r"(?<!\\)\[\^(?P<id>[^\]\s]+)\](?!:)")
 
 
 def _label(label: str) -> str:

@@ -22,12 +22,25 @@ KNOWN = {
     "pdf-links": "classroom",
 }
 
+# The markers that take arguments: a quiz id (its count is checked with the quiz), source ids.
+ARGUMENTS = ("quiz", "sources")
+
 
 @dataclass(frozen=True)
 class Marker:
     name: str
     args: tuple[str, ...]
     line: int
+
+    def problem(self) -> str | None:
+        """What is wrong with the marker itself, or None."""
+        if self.name not in KNOWN:
+            return f"unknown marker 'md:{self.name}'; expected one of {', '.join(sorted(KNOWN))}"
+        if self.name not in ARGUMENTS and self.args:
+            return f"'md:{self.name}' takes no arguments; expected '<!-- md:{self.name} -->'"
+        if self.name == "sources" and not self.args:
+            return "'md:sources' names no source; expected '<!-- md:sources id id … -->' with ids from the sources file"
+        return None
 
 
 def expand(html: str, name: str, render: Callable[[tuple[str, ...]], str]) -> str:

@@ -30,6 +30,8 @@ _EXPECTED = {
     "runsheet": "a list of run-sheet rows",
     "hide": "a list of Material elements to hide (navigation, toc, footer)",
 }
+# What Material's `hide` front matter knows; anything else it ignores without a word.
+_HIDE = ("navigation", "toc", "footer", "feedback", "tags", "path")
 
 
 def kind_of(neutral_uri: str) -> tuple[str, str | None]:
@@ -43,6 +45,8 @@ def kind_of(neutral_uri: str) -> tuple[str, str | None]:
 def read(text: str, path: str) -> tuple[dict, dict]:
     """The front matter of a page and the line of each key; ContentError if it is absent or broken."""
     match = _FENCE.match(text)
+    if not match and re.match(r"---[ \t]*\n", text):
+        raise ContentError(path, 1, "front matter is never closed; expected a '---' line after its last key")
     if not match:
         raise ContentError(path, 1, "no front matter; expected a YAML block between '---' lines at the top of the page")
     data, lines = yamlsource.load(match["yaml"] or "", path, first_line=2)
@@ -59,8 +63,10 @@ def check(meta: dict, lines: dict, path: str, kind: str) -> list[ContentError]:
         if key not in allowed:
             errors.append(_error(path, lines, key, f"unknown key '{key}'; expected only {', '.join(allowed)}"))
     for key in _REQUIRED[kind]:
-        if key not in meta or meta[key] in (None, "", []):
+        if key not in meta:
             errors.append(ContentError(path, 1, f"front matter: missing '{key}'; expected {_EXPECTED[key]}"))
+        elif meta[key] in (None, "", []) or (isinstance(meta[key], str) and not meta[key].strip()):
+            errors.append(_error(path, lines, key, f"'{key}' is empty; expected {_EXPECTED[key]}"))
     for key, value in meta.items():
         problem = _value_problem(key, value)
         if problem:
@@ -73,7 +79,7 @@ def check(meta: dict, lines: dict, path: str, kind: str) -> list[ContentError]:
 
 def _value_problem(key: str, value: object) -> str | None:
     if value in (None, "", []):
-        return None  # reported as missing
+        return None  # reported as empty
     if key in ("title", "summary") and not isinstance(value, str):
         return "must be text"
     if key == "summary" and len(value.strip()) > 200:
@@ -88,6 +94,8 @@ def _value_problem(key: str, value: object) -> str | None:
         return "must be a quiz id (lowercase letters, digits and dashes)"
     if key in ("hide", "runsheet") and not isinstance(value, list):
         return "must be a list"
+    if key == "hide" and any(item not in _HIDE for item in value):
+        return f"lists {next(item for item in value if item not in _HIDE)!r}, which Material cannot hide"
     return None
 
 

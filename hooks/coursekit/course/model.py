@@ -10,7 +10,7 @@ import functools
 import pathlib
 from dataclasses import dataclass, field
 
-from coursekit.core import markers, pagetext, textfile
+from coursekit.core import inline, markers, pagetext, textfile
 from coursekit.core.errors import ContentError
 from coursekit.course import frontmatter
 from coursekit.languages import files
@@ -80,11 +80,8 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
         errors += frontmatter.check(meta, lines, path, kind)
         scanned = pagetext.scan(text, path)
         errors += scanned.errors
-        errors += [
-            ContentError(path, m.line, f"unknown marker 'md:{m.name}'; expected one of {', '.join(sorted(markers.KNOWN))}")
-            for m in scanned.markers
-            if m.name not in markers.KNOWN
-        ]
+        errors += [ContentError(path, m.line, m.problem()) for m in scanned.markers if m.problem()]
+        errors += [ContentError(path, scanned.visible.count("\n", 0, at) + 1, problem) for at, problem in inline.references(scanned.visible)]
         pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, list(scanned.markers), scanned.visible))
 
     modules: dict[str, Module] = {}

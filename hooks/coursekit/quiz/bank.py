@@ -7,6 +7,7 @@ course keeps a copy as `quizzes/quiz.schema.json` for editors (quality/schemas.p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jsonschema import Draft7Validator, ValidationError
@@ -26,7 +27,15 @@ def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
     banks are raised together."""
     banks, errors = {}, []
     validator = data_schema.validator(_ENGINE_SCHEMA, codes)
+    for path in sorted((root / FOLDER).glob("*.yaml")):
+        shown = path.relative_to(root).as_posix()
+        errors.append(ContentError(shown, 1, f"quiz bank ends in '.yaml'; expected '{path.stem}.yml' (the engine reads .yml banks)"))
     for path in sorted((root / FOLDER).glob("*.yml")):
+        if not _ID.match(path.stem):
+            shown = path.relative_to(root).as_posix()
+            errors.append(ContentError(shown, 1, f"quiz bank file name '{path.stem}' is not lowercase-with-dashes; "
+                                                 "expected a name like why-complaints.yml: it is the quiz id a lesson's `quiz:` names"))
+            continue
         try:
             banks[path.stem] = load_bank(path, root, codes, validator)
         except ContentErrors as exc:
@@ -100,6 +109,7 @@ def unused(pages: list, banks: dict[str, Bank]) -> list[str]:
 
 
 _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ONE_CORRECT = ("single", "scenario")
 _subject = data_schema.entry_subject("question", ("questions",))
 
