@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from coursekit.classroom import checks as classroom_checks
 from coursekit.classroom import runsheet
 from coursekit.core import textfile, yamlsource
-from coursekit.core.errors import ContentError, ContentErrors
+from coursekit.core.errors import ContentError
 from coursekit.course import bibliography, glossary, identity, layout, model
 from coursekit.languages import files, settings, strings
 from coursekit.quality import parity, schemas, style
@@ -91,31 +91,33 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
     docs_shown = docs.relative_to(root).as_posix()
     found = layout.check(docs, root, codes)
     errors += found.errors
-    uris = [uri for uri in uris if uri.split("/")[0] not in found.left_out]
-    errors += files.missing_counterparts(uris, codes, docs_shown)
+    uris = [uri for uri in uris if uri.split("/")[0] not in found.left_out and uri.endswith(".md")]
+    errors += files.missing_counterparts([*uris, *found.misnamed], codes, docs_shown)
     project.course, page_errors = model.load(docs, root, codes, uris)
     errors += page_errors
 
     sources_file = docs / DATA / "sources.yml"
+    source_errors = []
     if sources_file.exists():
         project.sources, source_errors = bibliography.load(sources_file, project.sources_file, codes)
         errors += source_errors
-    errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file)
+    if not source_errors:  # a file that does not read has its own messages
+        errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file, sources_file.exists())
     term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
     project.terms, term_errors = glossary.load(term_files, root, codes)
     errors += term_errors
 
     names = tuple(lang.name for lang in langs.all)
     errors += schemas.stale(root, f"{docs_shown}/{DATA}", codes, names)
-    try:
-        project.banks = bank.load_banks(root, codes)
-    except ContentErrors as error:
-        errors += error.errors
-    errors += bank.usage_errors(project.course.pages, project.banks)
-    errors += [
-        ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
-        for quiz in bank.unused(project.course.pages, project.banks)
-    ]
+    banks, bank_errors = bank.read_banks(root, codes)
+    errors += bank_errors
+    project.banks = {quiz: data for quiz, data in banks.items() if data is not None}
+    errors += bank.usage_errors(project.course.pages, banks)
+    if not found.left_out:  # pages not read may name the bank
+        errors += [
+            ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
+            for quiz in bank.unused(project.course.pages, banks)
+        ]
 
     errors += classroom_checks.check(project.course, langs.default.code)
     errors += runsheet.day_errors(project.course, project.classroom, langs.default.code, config_file.name, lines)

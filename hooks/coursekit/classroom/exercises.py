@@ -131,7 +131,7 @@ _OPTION = re.compile(r"^ {4,}\S")
 _TABBED_OPTION = re.compile(r"^ *\t[ \t]*[\w-]+ *:")
 # What an author meant as a block's first line: slashes and a name; and how to read it anyway.
 _HEADER = re.compile(r"^ {0,3}/{3,} *[\w-]+")
-_LOOSE_START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+)[^|｜:：]*(?:[|｜:：](?P<title>.*))?$")
+_LOOSE_START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *[|｜:：]? *(?P<title>.*)$")
 _TASK = re.compile(r"^\s*[-*+] \[[ xX]\] \S")
 
 

@@ -184,7 +184,7 @@ def _row_errors(guide: model.Page) -> list[ContentError]:
         if row["kind"] not in KINDS:
             errors.append(ContentError(guide.path, line, f"{where}: kind '{row['kind']}' is unknown; expected one of {', '.join(KINDS)}"))
         minutes = row["minutes"]
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+        if not _is_minutes(minutes):
             errors.append(ContentError(guide.path, line, f"{where}: minutes '{minutes}' is not valid; expected a whole number above 0"))
     return errors
 
@@ -214,7 +214,13 @@ def _shape(guide: model.Page) -> list[tuple[str, int]] | None:
     runsheet = guide.meta.get("runsheet")
     if not runsheet or not isinstance(runsheet, list) or not all(isinstance(row, dict) for row in runsheet):
         return None
+    if any(row.get("kind") not in KINDS or not _is_minutes(row.get("minutes")) for row in runsheet):
+        return None  # the row check names the row
     return [(row.get("kind"), row.get("minutes")) for row in runsheet]
+
+
+def _is_minutes(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _clock(value: object, key: str, path: str, line: int) -> int:

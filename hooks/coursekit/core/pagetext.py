@@ -62,8 +62,11 @@ def scan(text: str, path: str) -> Scan:
             found.append(markers.Marker(whole["name"], tuple(whole["args"].split()), line))
         elif meant:  # a mistyped marker: reported, and read as the marker it was meant to be
             errors.append(ContentError(path, line, _mistyped(comment, end >= 0)))
-            found.append(markers.Marker(meant["name"].lower(), tuple(a for a in meant["args"].split() if not _DASHES.fullmatch(a)), line))
-            comment = comment[:meant.end()]  # what follows it on later lines is read on its own
+            whole = end >= 0 and "<!--" not in comment[4:]  # closed at last: its arguments run to the end
+            args = comment[meant.start("args"):-3] if whole else meant["args"]
+            found.append(markers.Marker(meant["name"].lower(), tuple(a for a in args.split() if not _DASHES.fullmatch(a)), line))
+            if not whole:
+                comment = comment[:meant.end()]  # what follows it on later lines is read on its own
         elif end < 0:
             errors.append(ContentError(path, line, "'<!--' opens a comment that is never closed; expected '-->' where the comment ends"))
         else:

@@ -41,13 +41,16 @@ def load(path: pathlib.Path, shown_as: str, codes: tuple[str, ...]) -> tuple[dic
     return sources, errors
 
 
-def marker_errors(pages: list, sources: dict[str, Source], shown_as: str) -> list[ContentError]:
-    """Every `md:sources` marker id that `sources` (read from `shown_as`) lacks."""
+def marker_errors(pages: list, sources: dict[str, Source], shown_as: str, exists: bool = True) -> list[ContentError]:
+    """Every `md:sources` marker id that `sources` (read from `shown_as`) lacks; if the file does
+    not `exist`, one message at the first marker."""
+    cited = [(page, m) for page in pages for m in page.markers if m.name == "sources" and m.args]
+    if not exists:
+        return [ContentError(page.path, m.line, f"the page cites sources, but {shown_as} does not exist; expected that file, "
+                                                "listing every source the course cites") for page, m in cited[:1]]
     return [
-        ContentError(page.path, m.line, f"unknown source '{arg}'; expected an id from {shown_as}" + ("" if sources else ", which lists none"))
-        for page in pages
-        for m in page.markers
-        if m.name == "sources"
+        ContentError(page.path, m.line, f"unknown source '{arg}'; expected an id from {shown_as}")
+        for page, m in cited
         for arg in m.args
         if arg not in sources
     ]

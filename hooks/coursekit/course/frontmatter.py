@@ -34,6 +34,16 @@ _EXPECTED = {
 _HIDE = ("navigation", "toc", "footer", "feedback", "tags", "path")
 
 
+def valid(key: str, value: object) -> bool:
+    """Whether `check` finds nothing wrong with `value` for `key`."""
+    return value not in (None, "", []) and _value_problem(key, value) is None
+
+
+def optional(kind: str) -> tuple[str, ...]:
+    """The keys a page of `kind` may leave out (the others `check` reports when missing or unknown)."""
+    return _OPTIONAL[kind]
+
+
 def kind_of(neutral_uri: str) -> tuple[str, str | None]:
     """The page's kind and its module folder: `01-x/guide.md` -> ('guide', '01-x')."""
     match = _MODULE_PAGE.match(neutral_uri)
@@ -70,7 +80,11 @@ def check(meta: dict, lines: dict, path: str, kind: str) -> list[ContentError]:
     for key, value in meta.items():
         problem = _value_problem(key, value)
         if problem:
-            errors.append(_error(path, lines, key, f"'{key}' {problem}; expected {_EXPECTED.get(key, 'a valid value')}"))
+            # A list's mistake is at its first item that is not text.
+            items = [i for i, item in enumerate(value) if not isinstance(item, str) or not item.strip()] if isinstance(value, list) else []
+            where = (key, items[0]) if items and key == "objectives" else (key,)
+            message = f"front matter: '{key}' {problem}; expected {_EXPECTED.get(key, 'a valid value')}"
+            errors.append(ContentError(path, yamlsource.line_of(lines, where), message))
     return errors
 
 

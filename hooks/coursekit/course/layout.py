@@ -23,32 +23,38 @@ MODULE_DATA = ("terms.yml",)
 class Layout:
     modules: tuple[str, ...]  # the module folders the course is made of, in order
     left_out: tuple[str, ...]  # folders whose pages are not read (each has its message)
+    misnamed: tuple[str, ...]  # the pages meant by files named almost right (`about.en.md` for `about.en.MD`)
     errors: tuple[ContentError, ...]
 
 
 def check(docs: pathlib.Path, root: pathlib.Path, codes: tuple[str, ...]) -> Layout:
     shown = docs.relative_to(root).as_posix()
     errors: list[ContentError] = []
+    misnamed = []
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        problem = _file_problem(path.relative_to(docs), codes)
+        relative = path.relative_to(docs)
+        problem = _file_problem(relative, codes)
         if problem:
             errors.append(ContentError(path.relative_to(root).as_posix(), 1, problem))
-    modules, left_out, numbers = [], [], {}
-    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and _holds_module(p)):
-        where = f"{shown}/{folder.name}"
-        first = f"{where}/{_first_page(folder)}"
-        if not frontmatter.MODULE_FOLDER.match(folder.name):
-            errors.append(ContentError(first, 1, f"module folder '{folder.name}' is not named NN-slug; expected two digits, a dash and a "
-                                                 f"lowercase slug, like '{_suggest(folder.name)}' (its pages are not read until then)"))
-            left_out.append(folder.name)
-        elif folder.name[:2] in numbers:
-            errors.append(ContentError(first, 1, f"module number {folder.name[:2]} is taken by {shown}/{numbers[folder.name[:2]]}; "
-                                                 "expected each module folder its own number (its pages are not read until then)"))
-            left_out.append(folder.name)
+        if relative.suffix.lower() in _MARKDOWN and relative.suffix != ".md":
+            misnamed.append(relative.with_suffix(".md").as_posix())
+    folders = sorted(p.name for p in docs.iterdir() if p.is_dir() and _holds_module(p))
+    numbered = [name for name in folders if frontmatter.MODULE_FOLDER.match(name)]
+    modules, left_out = [], []
+    for name in folders:
+        first = f"{shown}/{name}/{_first_page(docs / name)}"
+        sharing = [other for other in numbered if other[:2] == name[:2] and other != name]
+        if name not in numbered:
+            errors.append(ContentError(first, 1, f"module folder '{name}' is not named NN-slug; expected two digits, a dash and a "
+                                                 f"lowercase slug, like '{_suggest(name)}' (its pages are not read until then)"))
+        elif sharing:
+            errors.append(ContentError(first, 1, f"module number {name[:2]} is also {', '.join(f'{shown}/{s}' for s in sharing)}'s; "
+                                                 "expected each module folder its own number (their pages are not read until then)"))
         else:
-            numbers[folder.name[:2]] = folder.name
-            modules.append(folder.name)
-    return Layout(tuple(modules), tuple(left_out), tuple(errors))
+            modules.append(name)
+            continue
+        left_out.append(name)
+    return Layout(tuple(modules), tuple(left_out), tuple(misnamed), tuple(errors))
 
 
 # Helper functions

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from coursekit.classroom import exercises
 from coursekit.core.errors import ContentError
-from coursekit.course import model
+from coursekit.course import frontmatter, model
 
 # Front-matter values that are not prose: a translation has no reason to change them.
 SAME_VALUES = ("duration", "quiz", "hide")
@@ -52,7 +52,9 @@ class Skeleton:
 def skeleton(page: model.Page) -> Skeleton:
     """The parts of one page that must match its counterpart."""
     constructs, errors = exercises.parse(page.visible, page.path)
-    blocks = None if errors else tuple(
+    # A block that does not parse, or a card of no known role, is reported by exercises.check.
+    unknown_role = any(c.name == "card" and c.options.get("role") not in exercises.ROLES for c in constructs)
+    blocks = None if errors or unknown_role else tuple(
         Block(c.name, c.options.get("role") if c.name == "card" else None, c.parent and c.parent.name, c.line)
         for c in constructs
     )
@@ -95,8 +97,10 @@ def _headings(visible: str) -> list[int]:
 
 
 def _keys(here: model.Page, there: model.Page) -> Difference | None:
-    extra = [k for k in here.meta if k not in there.meta]
-    lacking = [k for k in there.meta if k not in here.meta]
+    # Only the optional keys: a required key missing, or an unknown one, is the front matter check's.
+    optional = frontmatter.optional(here.kind)
+    extra = [k for k in here.meta if k not in there.meta and k in optional]
+    lacking = [k for k in there.meta if k not in here.meta and k in optional]
     if not extra and not lacking:
         return None
     parts = [f"{_names(extra)} here only" if extra else "", f"{_names(lacking)} there only" if lacking else ""]
@@ -107,6 +111,8 @@ def _keys(here: model.Page, there: model.Page) -> Difference | None:
 def _value(here: model.Page, there: model.Page, key: str) -> Difference | None:
     if key not in here.meta or key not in there.meta or here.meta[key] == there.meta[key]:
         return None
+    if not frontmatter.valid(key, here.meta[key]) or not frontmatter.valid(key, there.meta[key]):
+        return None  # the front matter check names the value
     return here.lines[(key,)], (
         f"'{key}' is {here.meta[key]!r} here, {there.meta[key]!r} there; expected the same {key} in both languages"
     )

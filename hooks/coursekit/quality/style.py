@@ -155,6 +155,8 @@ def _title(rules: Rules, course: model.Course, page: model.Page) -> list[Content
     pattern, template = spec
     lesson = course.module(page.module).pages.get("lesson", {}).get(page.lang)
     lesson_title = lesson.meta.get("title") if lesson else None
+    if page.kind != "lesson" and not isinstance(lesson_title, str):
+        return []  # no lesson title to compare with: the lesson's own check says why
     match = pattern.fullmatch(title)
     if match and (page.kind == "lesson" or "title" not in pattern.groupindex or match["title"] == lesson_title):
         return []

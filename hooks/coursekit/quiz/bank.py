@@ -25,7 +25,15 @@ _ENGINE_SCHEMA = Path(__file__).with_name("schema.json")
 def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
     """Every bank in `root/quizzes` by id, its texts in the languages `codes`; the errors of all
     banks are raised together."""
-    banks, errors = {}, []
+    banks, errors = read_banks(root, codes)
+    raise_all(errors)
+    return banks
+
+
+def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | None], list[ContentError]]:
+    """Every bank by id (None for one with mistakes), and the mistakes of all of them."""
+    banks: dict[str, Bank | None] = {}
+    errors: list[ContentError] = []
     validator = data_schema.validator(_ENGINE_SCHEMA, codes)
     for path in sorted((root / FOLDER).glob("*.yaml")):
         shown = path.relative_to(root).as_posix()
@@ -36,14 +44,14 @@ def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
             errors.append(ContentError(shown, 1, f"quiz bank file name '{path.stem}' is not lowercase-with-dashes; "
                                                  "expected a name like why-complaints.yml: it is the quiz id a lesson's `quiz:` names"))
             continue
+        banks[path.stem] = None
         try:
             banks[path.stem] = load_bank(path, root, codes, validator)
         except ContentErrors as exc:
             errors += exc.errors
         except ContentError as exc:
             errors.append(exc)
-    raise_all(errors)
-    return banks
+    return banks, errors
 
 
 def load_bank(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator | None = None) -> Bank:
