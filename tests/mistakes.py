@@ -57,6 +57,19 @@ def encode(path: str, encoding: str, old: str | None = None, new: str = ""):
     return change
 
 
+def foreign(path: str, old: str, new: str, encoding: str):
+    """Replace `old` by `new` written in another encoding, as a paste from another editor leaves
+    it in an otherwise UTF-8 file; the mistake is on the line of `old`."""
+    def change(root: Path) -> tuple[str, int]:
+        file = root / path
+        text = file.read_text("utf-8")
+        assert old in text, f"{path} no longer contains {old!r}: update the case"
+        start = text.index(old)
+        file.write_bytes(text[:start].encode() + new.encode(encoding) + text[start + len(old):].encode())
+        return path, text.count("\n", 0, start) + 1
+    return change
+
+
 def move(path: str, to: str, shown: str | None = None, line: int = 1, keep: bool = False):
     """Move (or, with `keep`, copy) a file or folder; the mistake is named at `shown` (the new path if not given)."""
     def change(root: Path) -> tuple[str, int]:

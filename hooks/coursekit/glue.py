@@ -107,6 +107,8 @@ def watch_page_logs() -> None:
     is written (`stop_for_page_problems`). `mkdocs build -q` sets the generator's logger to ERROR,
     which drops a warning before any handler (or `--strict`) sees it: the page loggers keep
     WARNING, so a broken link stops the build whatever the verbosity."""
+    if not _building:
+        _page_problems.clear()  # left by a build that stopped on something else (`mkdocs serve` builds again)
     for name in _PAGE_LOGGERS:
         pages_log = logging.getLogger(name)
         pages_log.setLevel(min(pages_log.getEffectiveLevel(), logging.WARNING))

@@ -21,9 +21,7 @@ def read(path: pathlib.Path, shown: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
-        column = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
-        raise ContentError(shown, line, f"not UTF-8 (byte 0x{data[error.start]:02x} in column {column}); "
+        raise ContentError(shown, line, f"not UTF-8 (byte 0x{data[error.start]:02x}); "
                                         "expected UTF-8: save the file as UTF-8, not GBK, GB18030 or ANSI") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
