@@ -84,6 +84,8 @@ CASES = [
      "'md:runsheet' is not allowed here; expected it only in a guide page"),
     ("quiz-marker-without-quiz", in_both("course/about", ABOUT, "<!-- md:quiz why-complaints -->\n\n"),
      "quiz marker 'why-complaints' but the front matter has no quiz; expected quiz: why-complaints"),
+    ("marker-in-a-sentence", each("course/course-map.{lang}.md", "<!-- md:course-map -->", "All modules: <!-- md:course-map -->"),
+     "marker '<!-- md:course-map -->' shares its line with other text; expected it on a line of its own (it becomes a block of the page)"),
     # Code fences and comments
     ("code-fence-never-closed", insert("course/about.en.md", "## How it was written", "```text\nan example\n\n"),
      "code fence '```' is never closed; expected a line '```' after the code"),
@@ -136,6 +138,9 @@ CASES = [
      "'reflection' block is never closed; expected a closing '////' line"),
     ("option-indented-with-a-tab", replace(f"{L1}/exercises.en.md", "    role: staff", "\trole: staff"),
      "option line 'role: staff' is indented with a tab; expected four spaces before it"),
+    ("options-after-a-blank-line", replace(f"{L1}/exercises.en.md", "/// card | Observer\n    role: observer", "/// card | Observer\n\n    role: observer",
+                                           at="    role"),
+     "option line 'role: observer' follows a blank line; expected the options right below the block's first line"),
     ("full-width-bar-in-header", replace(f"{L1}/exercises.en.md", "//// scenario | The Friday", "//// scenario ｜ The Friday"),
      "'//// scenario ｜ The Friday evening call' has the full-width '｜' where '|' belongs" + HEADER),
     ("colon-in-header", replace(f"{L1}/exercises.en.md", "/// card | Observer", "/// card: Observer"),

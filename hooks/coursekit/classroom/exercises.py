@@ -69,6 +69,10 @@ def parse(visible: str, path: str) -> tuple[list[Construct], list[ContentError]]
                     f"expected the outer block to use more slashes than the blocks it holds ({'/' * (block.fence + 1)} {parent.name})",
                 ))
             options = []
+            if number + 1 < len(lines) and not lines[number].strip() and _NAMED_OPTION.match(lines[number + 1]):
+                errors.append(ContentError(path, number + 2, f"option line '{lines[number + 1].strip()}' follows a blank line; "
+                                                             "expected the options right below the block's first line"))
+                number += 1  # and read them as the options they are meant to be
             while number < len(lines) and (_OPTION.match(lines[number]) or _TABBED_OPTION.match(lines[number])):
                 if _TABBED_OPTION.match(lines[number]):
                     errors.append(ContentError(path, number + 1, f"option line '{lines[number].strip()}' is indented with a tab; "
@@ -129,6 +133,7 @@ _START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *(?:\|(?P<title>
 _END = re.compile(r"^ {0,3}(?P<fence>/{3,}) *$")
 _OPTION = re.compile(r"^ {4,}\S")
 _TABBED_OPTION = re.compile(r"^ *\t[ \t]*[\w-]+ *:")
+_NAMED_OPTION = re.compile(r"^ {4}[a-z-]+: \S")
 # What an author meant as a block's first line: slashes and a name; and how to read it anyway.
 _HEADER = re.compile(r"^ {0,3}/{3,} *[\w-]+")
 _LOOSE_START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *[|｜:：]? *(?P<title>.*)$")

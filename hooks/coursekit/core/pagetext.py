@@ -60,6 +60,11 @@ def scan(text: str, path: str) -> Scan:
         meant = None if whole else _MEANT.match(comment, 4)
         if whole:
             found.append(markers.Marker(whole["name"], tuple(whole["args"].split()), line))
+            before = visible[visible.rfind("\n", 0, at) + 1:at]
+            after = visible[at + len(comment):].split("\n", 1)[0]
+            if before.strip() or after.strip():
+                errors.append(ContentError(path, line, f"marker '{comment}' shares its line with other text; "
+                                                       "expected it on a line of its own (it becomes a block of the page)"))
         elif meant:  # a mistyped marker: reported, and read as the marker it was meant to be
             errors.append(ContentError(path, line, _mistyped(comment, end >= 0)))
             whole = end >= 0 and "<!--" not in comment[4:]  # closed at last: its arguments run to the end
