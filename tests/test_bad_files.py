@@ -107,7 +107,7 @@ CASES = [
       f"{L1}/index.zh.md:11: front matter: no quiz bank 'why-complaints'; expected one of apology-jetblue, difficult-customers, "
       "four-principles, handling-process, managers-view, practice-lab, standards-metrics, written-online")),
     ("quiz-bank-name-not-an-id", move(Q1, "quizzes/spare_Bank.yml", keep=True),
-     "quiz bank file name 'spare_Bank' is not lowercase-with-dashes; expected a name like why-complaints.yml: it is the quiz id a lesson's `quiz:` names"),
+     "quiz bank file name 'spare_Bank' is not lowercase-with-dashes; expected a name like first-steps.yml: it is the quiz id a lesson's `quiz:` names"),
     ("quiz-bank-unused", move(Q1, "quizzes/spare-bank.yml", keep=True),
      "no lesson uses this quiz; expected `quiz: spare-bank` in a lesson's front matter, or remove the bank"),
     # File and folder names
@@ -142,7 +142,7 @@ CASES = [
     ("classroom-time-out-of-range", replace("mkdocs.yml", 'start: "09:00"', 'start: "25:00"'),
      "extra.classroom.start is '25:00'; expected a 24-hour time in quotes, like \"09:00\""),
     ("classroom-time-not-quoted", replace("mkdocs.yml", 'end: "17:30"', "end: 17:30"),
-     "extra.classroom.end is 1050; expected a 24-hour time in quotes, like \"09:00\""),
+     "extra.classroom.end is 17:30 without quotes, which YAML reads as the number 1050; expected a 24-hour time in quotes, like \"09:00\""),
     ("lunch-after-the-day", replace("mkdocs.yml", 'after: "11:30"', 'after: "18:00"'),
      "extra.classroom.lunch.after is '18:00', outside the day (09:00 to 17:30); expected a time between start and end"),
     ("day-shorter-than-a-module", both(replace("mkdocs.yml", 'end: "17:30"', 'end: "10:00"'), replace("mkdocs.yml", 'after: "11:30"', 'after: "09:30"')),

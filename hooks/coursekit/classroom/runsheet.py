@@ -224,6 +224,10 @@ def _is_minutes(value: object) -> bool:
 
 
 def _clock(value: object, key: str, path: str, line: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads an unquoted 17:30 as sixty-based: 17 * 60 + 30.
+        shown = f"{value // 60}:{value % 60:02d} without quotes, which YAML reads as the number {value}"
+        raise ContentError(path, line, f'extra.classroom.{key} is {shown}; expected a 24-hour time in quotes, like "09:00"')
     if not isinstance(value, str) or not _TIME.match(value):
         raise ContentError(path, line, f'extra.classroom.{key} is {value!r}; expected a 24-hour time in quotes, like "09:00"')
     return _parse(value)

@@ -42,7 +42,7 @@ def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | Non
         if not _ID.match(path.stem):
             shown = path.relative_to(root).as_posix()
             errors.append(ContentError(shown, 1, f"quiz bank file name '{path.stem}' is not lowercase-with-dashes; "
-                                                 "expected a name like why-complaints.yml: it is the quiz id a lesson's `quiz:` names"))
+                                                 "expected a name like first-steps.yml: it is the quiz id a lesson's `quiz:` names"))
             continue
         banks[path.stem] = None
         try:
