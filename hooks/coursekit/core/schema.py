@@ -44,22 +44,23 @@ def for_languages(template: dict, codes: tuple[str, ...], names: tuple[str, ...]
     language in `codes` (each property described by its language's name, for editors' hovers)."""
     described = dict(zip(codes, names or codes))
 
-    def made(node: object) -> object:
+    def expand(node: object) -> object:
         if isinstance(node, list):
-            return [item for value in node for item in (codes if value == LANGUAGE else [made(value)])]
+            return [item for value in node for item in (codes if value == LANGUAGE else [expand(value)])]
         if not isinstance(node, dict):
             return node
         out = {}
         for key, value in node.items():
-            out[key] = made(value)
             if key == "properties" and LANGUAGE in value:
-                each = made(value[LANGUAGE])
+                each = expand(value[LANGUAGE])
                 out[key] = {}
                 for name, sub in value.items():
-                    out[key].update({code: {**each, "description": described[code]} for code in codes} if name == LANGUAGE else {name: made(sub)})
+                    out[key].update({code: {**each, "description": described[code]} for code in codes} if name == LANGUAGE else {name: expand(sub)})
+            else:
+                out[key] = expand(value)
         return out
 
-    return made(template)
+    return expand(template)
 
 
 def read(path: pathlib.Path, shown: str, validator: Draft7Validator, codes: tuple[str, ...],
