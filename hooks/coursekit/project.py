@@ -14,8 +14,9 @@ from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
 from coursekit.course import bibliography, glossary, identity, layout, model
 from coursekit.languages import files, settings, strings
+from coursekit.outputs import exports
 from coursekit.quality import parity, schemas, style
-from coursekit.quiz import bank
+from coursekit.quiz import bank, itemcheck
 from coursekit.quiz import settings as quiz_settings
 
 DATA = layout.DATA
@@ -37,6 +38,7 @@ class Project:
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
     config_lines: dict = field(default_factory=dict)  # the line of every key path of mkdocs.yml
+    advice: list[ContentError] = field(default_factory=list)  # shown, never stops a build: heuristics a person judges
 
     @property
     def sources_file(self) -> str:
@@ -113,9 +115,13 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
 
     names = tuple(lang.name for lang in langs.all)
     errors += schemas.stale(root, f"{docs_shown}/{DATA}", codes, names)
-    banks, bank_errors = bank.read_banks(root, codes)
+    banks, bank_errors, findings = bank.read_banks(root, codes)
     errors += bank_errors
+    for finding in findings:
+        (errors if finding.severity == itemcheck.ERROR else project.advice).append(
+            ContentError(finding.path, finding.line, finding.message))
     project.banks = {quiz: data for quiz, data in banks.items() if data is not None}
+    errors += exports.errors(project.banks, root, codes)
     errors += bank.usage_errors(project.course.pages, banks)
     if not found.left_out:  # pages not read may name the bank
         errors += [

@@ -1,5 +1,6 @@
 """The course's house style, as far as a build can check it: retired names and variant spellings
-(`terms`), and the pattern of each page kind's title (`titles`), from `<docs>/_data/style.yml`.
+(`terms`), the pattern of each page kind's title (`titles`) and the shape of a guide's facilitation
+notes (`guide_labels`, `guide_activity_heading`), from `<docs>/_data/style.yml`.
 A course without that file has no style checks; the rules and their reasons are the course's own
 (a course explains them in a page of its own, such as course/STYLE.md).
 
@@ -36,7 +37,9 @@ class Term:
 @dataclass(frozen=True)
 class Rules:
     terms: tuple[Term, ...]
-    titles: dict  # kind -> lang -> compiled pattern with a `title` group, or None
+    titles: dict  # kind -> lang -> (compiled pattern with a `title` group, template)
+    activity: dict  # lang -> compiled pattern of a guide's activity heading, with a `minutes` group
+    labels: dict  # lang -> the bold labels a guide's facilitation notes use, in order
 
 
 def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules | None, list[ContentError]]:
@@ -64,7 +67,15 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
             except re.error as error:
                 errors.append(ContentError(shown, yamlsource.line_of(lines, ("titles", kind, lang, "pattern")),
                                            f"titles.{kind}.{lang}.pattern: not a regular expression ({error}); expected a Python regular expression"))
-    return Rules(tuple(terms), titles), errors
+    activity = {}
+    for lang, pattern in (data.get("guide_activity_heading") or {}).items():
+        try:
+            activity[lang] = re.compile(pattern)
+        except re.error as error:
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_activity_heading", lang)),
+                                       f"guide_activity_heading.{lang}: not a regular expression ({error}); expected a Python regular expression"))
+    labels = {lang: tuple(names) for lang, names in (data.get("guide_labels") or {}).items()}
+    return Rules(tuple(terms), titles, activity, labels), errors
 
 
 def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
@@ -80,6 +91,8 @@ def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, s
         for line, text in _prose(page):
             errors += _terms(rules, page.path, line, page.lang, text)
         errors += _title(rules, course, page)
+        if page.kind == "guide":
+            errors += _guide(rules, page)
     for path, line, lang, text in data_texts:
         errors += _terms(rules, path, line, lang, text)
     return errors
@@ -163,3 +176,41 @@ def _title(rules: Rules, course: model.Course, page: model.Page) -> list[Content
     expected = template.format(title=lesson_title) if isinstance(lesson_title, str) and "{title}" in template else template
     return [ContentError(page.path, yamlsource.line_of(page.lines, ("title",)),
                          f"style: the {page.kind} title '{title}' does not follow the course's pattern; expected '{expected}'")]
+
+
+_H3 = re.compile(r"^### ")
+_LABEL = re.compile(r"^\s*[-*] (\*\*[^*]+[:：]\*\*)")  # a bullet that opens with a bold label
+
+
+def _guide(rules: Rules, page: model.Page) -> list[ContentError]:
+    """A guide's facilitation notes: one activity heading per run-sheet row, each ending with that
+    row's minutes, and the notes' bold labels the course's own, in their order."""
+    heading, labels = rules.activity.get(page.lang), rules.labels.get(page.lang)
+    rows = page.meta.get("runsheet")
+    errors, found, order = [], [], {label: i for i, label in enumerate(labels or ())}
+    last, inside = -1, False  # inside an activity's notes: from its heading to the next heading
+    # The page's text without front matter, code and comments (core/pagetext.py).
+    for number, line in enumerate(page.visible.split("\n"), 1):
+        if line.startswith("#"):
+            last, match = -1, heading.fullmatch(line.rstrip()) if heading and _H3.match(line) else None
+            inside = bool(match)
+            if match:
+                found.append((number, int(match["minutes"])))
+            continue
+        label = _LABEL.match(line)
+        if labels and label and inside:
+            if label[1] not in order:
+                errors.append(ContentError(page.path, number, f"style: the label {label[1]} is not one of the course's; expected one of {', '.join(labels)}"))
+            elif order[label[1]] < last:
+                errors.append(ContentError(page.path, number, f"style: the label {label[1]} comes after a later one; expected the order {', '.join(labels)}"))
+            else:
+                last = order[label[1]]
+    if heading and isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
+        minutes = [r.get("minutes") for r in rows]
+        if [m for _, m in found] != minutes:
+            # At the first heading that differs, or else the first row without a heading.
+            line = next((n for (n, m), want in zip(found, minutes) if m != want), None) \
+                or (found[len(minutes)][0] if len(found) > len(minutes) else yamlsource.line_of(page.lines, ("runsheet", len(found))))
+            errors.append(ContentError(page.path, line, f"style: the activity headings give {[m for _, m in found]} minutes, the run-sheet {minutes}; "
+                                                       f"expected one heading per run-sheet row ending with its minutes, like '{heading.pattern}'"))
+    return errors

@@ -1,6 +1,7 @@
 """Quiz banks: load `quizzes/<id>.yml`, check it against the engine's schema (made for the
 course's languages) and the rules a schema cannot express, and return it as plain data:
-{"id", "title", "questions"} as written.
+{"id", "title", "questions"} as written; for the build, with the findings of the item-writing
+checks (itemcheck.py).
 
 The schema is the engine's `schema.json` with every text field in the course's languages. A
 course keeps a copy as `quizzes/quiz.schema.json` for editors (quality/schemas.py)."""
@@ -15,6 +16,7 @@ from jsonschema import Draft7Validator, ValidationError
 from coursekit.core import inline, yamlsource
 from coursekit.core import schema as data_schema
 from coursekit.core.errors import ContentError, ContentErrors, raise_all
+from coursekit.quiz import itemcheck
 
 Bank = dict
 FOLDER = "quizzes"
@@ -24,16 +26,19 @@ _ENGINE_SCHEMA = Path(__file__).with_name("schema.json")
 
 def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
     """Every bank in `root/quizzes` by id, its texts in the languages `codes`; the errors of all
-    banks are raised together."""
-    banks, errors = read_banks(root, codes)
+    banks are raised together. (The build also applies the item-writing checks: `read_banks`.)"""
+    banks, errors, _ = read_banks(root, codes)
     raise_all(errors)
     return banks
 
 
-def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | None], list[ContentError]]:
-    """Every bank by id (None for one with mistakes), and the mistakes of all of them."""
+def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | None], list[ContentError], list[itemcheck.Finding]]:
+    """Every bank by id (None for one with mistakes); the mistakes of all of them (schema and rules);
+    and the findings of the item-writing checks on the valid ones, errors and warnings, for the
+    build to tell apart."""
     banks: dict[str, Bank | None] = {}
     errors: list[ContentError] = []
+    findings: list[itemcheck.Finding] = []
     validator = data_schema.validator(_ENGINE_SCHEMA, codes)
     for path in sorted((root / FOLDER).glob("*.yaml")):
         shown = path.relative_to(root).as_posix()
@@ -46,28 +51,24 @@ def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | Non
             continue
         banks[path.stem] = None
         try:
-            banks[path.stem] = load_bank(path, root, codes, validator)
+            banks[path.stem], lines, name = _load(path, root, codes, validator)
         except ContentErrors as exc:
             errors += exc.errors
         except ContentError as exc:
             errors.append(exc)
-    return banks, errors
+        else:
+            findings += itemcheck.check(banks[path.stem], lines, name, codes)
+    return banks, errors, findings
 
 
 def load_bank(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator | None = None) -> Bank:
     """One bank, its id from the file name; raises ContentError(s) naming file, line and question."""
-    name = path.relative_to(root).as_posix()
-    validator = validator or data_schema.validator(_ENGINE_SCHEMA, codes)
-    data, lines, errors = data_schema.read(path, name, validator, codes, _subject, lambda error, data: _explain(error, data, validator.schema))
-    # The rules below assume the structure the schema guarantees.
-    raise_all(errors or _rule_errors(data, lines, name, codes))
-    return {"id": path.stem, **data}
+    return _load(path, root, codes, validator or data_schema.validator(_ENGINE_SCHEMA, codes))[0]
 
 
 def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
     """The bank schema for a course in the languages `codes` (named `names`, for editors' hovers)."""
     return data_schema.made(_ENGINE_SCHEMA, codes, names)
-
 
 
 def usage_errors(pages: list, banks: dict[str, Bank]) -> list[ContentError]:
@@ -120,6 +121,15 @@ _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ONE_CORRECT = ("single", "scenario")
 _subject = data_schema.entry_subject("question", ("questions",))
+
+
+def _load(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator) -> tuple[Bank, dict, str]:
+    """A bank, the line of each of its key paths, and its path as messages name it."""
+    name = path.relative_to(root).as_posix()
+    data, lines, errors = data_schema.read(path, name, validator, codes, _subject, lambda error, data: _explain(error, data, validator.schema))
+    # The rules below assume the structure the schema guarantees.
+    raise_all(errors or _rule_errors(data, lines, name, codes))
+    return {"id": path.stem, **data}, lines, name
 
 
 def _explain(error: ValidationError, data: object, schema: dict) -> str | None:
