@@ -77,7 +77,7 @@ CASES = [
     ("style-bad-regular-expression", replace(STYLE, r"avoid_regex: '\b[Pp]articipants?\b'", r"avoid_regex: '\b[Pparticipants?\b'"),
      "terms[17].avoid_regex: not a regular expression (unterminated character set at position 2); expected a Python regular expression"),
     ("style-unknown-section", replace(STYLE, "titles:\n", "titels:\n"),
-     "unknown field 'titels'; expected only terms, titles"),
+     "unknown field 'titels'; expected only terms, titles, guide_labels, guide_activity_heading"),
     ("style-language-not-of-the-course", replace(STYLE, "{lang: zh, avoid: 讲师手册,", "{lang: zh-TW, avoid: 讲师手册,"),
      "terms[1].lang: text 'zh-TW'; expected one of zh, en"),
     # Interface text
@@ -152,7 +152,7 @@ CASES = [
      "extra.classroom.break is -5; expected a whole number of minutes from 0 to 240"),
     ("lunch-not-a-mapping", replace("mkdocs.yml", 'lunch: {after: "11:30", minutes: 60}', "lunch: 60"),
      'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}'),
-    ("language-lacks-site-name", replace("mkdocs.yml", "      site_name: Handling Customer Complaints\n", "", line=129),
+    ("language-lacks-site-name", regex("mkdocs.yml", r"^(    en:\n      name: English\n)      site_name: Handling Customer Complaints\n", r"\1"),
      "extra.languages.en lacks site_name; expected all of name, site_name, site_description as text"),
     ("language-unknown-key", replace("mkdocs.yml", "      name: English\n", "      nam: English\n"),
      "extra.languages.en has unknown key 'nam'; expected only name, site_name, site_description, search"),
