@@ -122,6 +122,16 @@ CASES = [
      f"differs from {L1}/index.zh.md: 8 second-level (##) headings here, 9 there; expected the same ## headings in both languages"),
     ("parity-role-card-missing", regex(f"{L3}/exercises.en.md", r"^/// card \| Shop assistant: Zhou\n(?:(?!///).*\n)*///\n\n", "", line=1),
      f"differs from {L3}/exercises.zh.md: 2 role cards here, 3 there; expected the same exercise blocks in both languages"),
+    # A guide's facilitation notes (the course's house style, course/_data/style.yml)
+    ("guide-label-out-of-order", replace(f"{L1}/guide.en.md", "- **If the group is quiet:** Give an example", "- **What to do:** Give an example"),
+     "style: the label **What to do:** comes after a later one; expected the order **What to do:**, **Watch for:**, "
+     "**If the group is quiet:**, **If someone dominates:**"),
+    ("guide-label-not-the-courses", replace(f"{L1}/guide.zh.md", "- **留意：**", "- **注意：**"),
+     "style: the label **注意：** is not one of the course's; expected one of **做什么：**, **留意：**, **冷场时：**, **有人抢话时：**"),
+    ("guide-activity-minutes-differ", replace(f"{L1}/guide.en.md", "### A complaint is a gift; the silent customers (10 minutes)",
+                                              "### A complaint is a gift; the silent customers (12 minutes)"),
+     "style: the activity headings give [10, 12, 10, 15, 15, 8, 7] minutes, the run-sheet [10, 10, 10, 15, 15, 8, 7]; "
+     "expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'"),
     # Run-sheets
     ("runsheet-minutes-do-not-add-up", replace(f"{L1}/guide.en.md", "kind: exercise, minutes: 7}", "kind: exercise, minutes: 9}"),
      f"run-sheet differs from {L1}/guide.zh.md:11 (row 7 is 9 min exercise here, 7 min exercise there); "
