@@ -15,10 +15,18 @@ import pytest
 from mistakes import both, check, delete, insert, regex, replace, write
 
 L1 = "course/01-why-complaints"
-# The line of the activity heading of that guide's row 7, where a change of the row's minutes shows too.
-GUIDE_ROW_7 = next(n for n, line in enumerate((Path(__file__).parents[1] / L1 / "guide.en.md").read_text("utf-8").split("\n"), 1)
-                   if line.startswith("### ") and line.endswith("(7 minutes)"))
 L3 = "course/03-handling-process"
+
+
+def _guide_line(wanted) -> int:
+    """The first line of the course's module 1 guide (English) for which `wanted` holds."""
+    text = (Path(__file__).parents[1] / L1 / "guide.en.md").read_text("utf-8")
+    return next(n for n, line in enumerate(text.split("\n"), 1) if wanted(line))
+
+
+# Row 7 of that guide's run-sheet, and its activity heading, where a change of the row's minutes shows too.
+RUNSHEET_ROW_7 = _guide_line(lambda line: line.startswith("  - ") and "minutes: 7}" in line)
+GUIDE_ROW_7 = _guide_line(lambda line: line.startswith("### ") and line.endswith("(7 minutes)"))
 SOURCES_1 = "barlow-moller-2008 tarp-albrecht-1985 reichheld-sasser-1990 ishikawa-1985 juran-quality asq-glossary"
 LINK = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
 MARKER = "; expected '<!-- md:name args -->' on one line, the name in lowercase right after 'md:'"
@@ -132,6 +140,15 @@ CASES = [
                                               "### A complaint is a gift; the silent customers (12 minutes)"),
      "style: the activity headings give [10, 12, 10, 15, 15, 8, 7] minutes, the run-sheet [10, 10, 10, 15, 15, 8, 7]; "
      "expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'"),
+    ("guide-activity-minutes-mistyped", replace(f"{L1}/guide.zh.md", "（15 分钟）", "（15 分）"),
+     "style: the heading '### 情景案例：大促缺货与酒店退房（15 分）' is not an activity heading as the course writes them, and a run-sheet row "
+     "has no heading; expected one like '### .+（(?P<minutes>\\d+) 分钟）'"),
+    ("guide-activity-heading-missing", regex(f"{L1}/guide.en.md", r"^### Quiz and review \(7 minutes\)\n", "", line=RUNSHEET_ROW_7),
+     "style: the activity headings give [10, 10, 10, 15, 15, 8] minutes, the run-sheet [10, 10, 10, 15, 15, 8, 7]; "
+     "expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'",
+     # The heading's notes now follow the previous activity's, so their labels are out of order there.
+     tuple(f"{L1}/guide.en.md:{GUIDE_ROW_7 + n}: style: the label {label} comes after a later one; expected the order "
+           "**What to do:**, **Watch for:**, **If the group is quiet:**, **If someone dominates:**" for n, label in ((1, "**What to do:**"), (2, "**Watch for:**")))),
     # Run-sheets
     ("runsheet-minutes-do-not-add-up", replace(f"{L1}/guide.en.md", "kind: exercise, minutes: 7}", "kind: exercise, minutes: 9}"),
      f"run-sheet differs from {L1}/guide.zh.md:11 (row 7 is 9 min exercise here, 7 min exercise there); "
