@@ -164,7 +164,7 @@ def test_run_sheets_must_agree_between_languages():
     zh, en = course.modules[0].pages["guide"]["zh"], course.modules[0].pages["guide"]["en"]
     messages = [str(e) for e in runsheet.check(course, "zh")]
     assert any(
-        m.startswith(f"{en.path}:{en.lines[('runsheet',)]}: run-sheet differs from {zh.path}:{zh.lines[('runsheet',)]} (row 1 is")
+        m.startswith(f"{en.path}:{en.lines[('runsheet', 0)]}: run-sheet differs from {zh.path}:{zh.lines[('runsheet', 0)]} (row 1 is")
         and m.endswith("expected the same rows, with the same kinds and minutes, in every language")
         for m in messages
     ), messages
@@ -182,7 +182,7 @@ def test_malformed_run_sheet_row_is_reported(row, expected):
 
 
 @pytest.mark.parametrize("classroom, expected", [
-    ({"start": 540}, 'extra.classroom.start is 540; expected a 24-hour time in quotes, like "09:00"'),
+    ({"start": 540}, 'extra.classroom.start is 9:00 without quotes, which YAML reads as the number 540; expected a 24-hour time in quotes, like "09:00"'),
     ({"start": "9am"}, "extra.classroom.start is '9am'"),
     ({"lunch": 60}, 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}'),
     ({"breaks": 15}, "extra.classroom has unknown key 'breaks'; expected only start, end, break, lunch"),

@@ -133,12 +133,18 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
     )
     _building.append(code)
     pages = dict(_real_pages)
+    # MkDocs gives every build of one mkdocs.yml the same plugin objects: keep this language's search index.
+    search = config.plugins.get("material/search")
+    index = search and (search.search_index, dict(search.config))
     try:
         _build(other)
     finally:
         _building.pop()
         _real_pages.clear()
         _real_pages.update(pages)
+        if search:
+            search.search_index = index[0]
+            search.config.update(index[1])
 
 
 def language_pages(files: Files, config, code: str) -> Files:
