@@ -14,6 +14,7 @@ from coursekit.classroom import (
     exercises,
     runsheet,
 )
+from coursekit.core import pagetext
 from coursekit.course import model
 
 LANGS = {"zh": "", "en": "en/"}
@@ -22,7 +23,8 @@ COURSE, _ = model.load(ROOT / "course", ROOT, ("zh", "en"))
 
 
 def page(body: str) -> str:
-    return f"---\ntitle: T\nsummary: S\n---\n\n{body}\n"
+    """A page with `body`, as exercises.check reads it (core/pagetext.py)."""
+    return pagetext.scan(f"---\ntitle: T\nsummary: S\n---\n\n{body}\n", P).visible
 
 
 ROLEPLAY = """//// roleplay | R
@@ -59,7 +61,7 @@ def test_the_authoring_guide_example_is_valid():
 
 
 def test_every_page_of_the_course_passes():
-    errors = [e for p in COURSE.pages for e in exercises.check((ROOT / p.path).read_text("utf-8"), p.path, p.kind)]
+    errors = [e for p in COURSE.pages for e in exercises.check(p.visible, p.path, p.kind)]
     assert errors == []
 
 
@@ -162,7 +164,7 @@ def test_run_sheets_must_agree_between_languages():
     zh, en = course.modules[0].pages["guide"]["zh"], course.modules[0].pages["guide"]["en"]
     messages = [str(e) for e in runsheet.check(course, "zh")]
     assert any(
-        m.startswith(f"{en.path}:{en.lines[('runsheet',)]}: run-sheet differs from {zh.path}:{zh.lines[('runsheet',)]} (row 1 is")
+        m.startswith(f"{en.path}:{en.lines[('runsheet', 0)]}: run-sheet differs from {zh.path}:{zh.lines[('runsheet', 0)]} (row 1 is")
         and m.endswith("expected the same rows, with the same kinds and minutes, in every language")
         for m in messages
     ), messages
@@ -180,7 +182,7 @@ def test_malformed_run_sheet_row_is_reported(row, expected):
 
 
 @pytest.mark.parametrize("classroom, expected", [
-    ({"start": 540}, 'extra.classroom.start is 540; expected a 24-hour time in quotes, like "09:00"'),
+    ({"start": 540}, 'extra.classroom.start is 9:00 without quotes, which YAML reads as the number 540; expected a 24-hour time in quotes, like "09:00"'),
     ({"start": "9am"}, "extra.classroom.start is '9am'"),
     ({"lunch": 60}, 'extra.classroom.lunch is not valid; expected {after: "11:30", minutes: 60}'),
     ({"breaks": 15}, "extra.classroom has unknown key 'breaks'; expected only start, end, break, lunch"),
