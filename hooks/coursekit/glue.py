@@ -40,9 +40,18 @@ _real_paths: dict[str, str] = {}
 
 def project(config) -> _project.Project:
     """The course project of this build, read once for every hook and every language; a content
-    mistake in it stops the build, listing every mistake as `path:line: ...`."""
+    mistake in it stops the build, listing every mistake as `path:line: ...`.
+
+    Every hook asks for it on every page: the project's files are looked at only on a build's
+    first call (a build, and each language's, has a config of its own; `mkdocs serve` loads the
+    config again for each rebuild)."""
+    if _projects.get(id(config), (None,))[0] is config:
+        return _projects[id(config)][1]
+    # What the hooks themselves write into `extra` is not the project's: it must not make the
+    # languages' builds read the project again.
+    extra = {key: value for key, value in config.extra.items() if key not in _WRITTEN}
     result = _project.read(
-        pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
+        pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), extra,
         _page_uris(config), _ui_languages(config.theme),
     )
     stop(result.errors)
@@ -50,7 +59,15 @@ def project(config) -> _project.Project:
     if not _building and config.theme.get("language") == result.languages.default.code:
         for warning in result.warnings:
             log.warning(str(warning))
+    if len(_projects) >= 8:  # older builds
+        _projects.clear()
+    _projects[id(config)] = (config, result)
     return result
+
+
+# The keys of `extra` the hooks set for the theme (hooks/i18n.py).
+_WRITTEN = ("alternate", "coursekit")
+_projects: dict[int, tuple[object, _project.Project]] = {}
 
 
 def stop(errors: list[ContentError]) -> None:
