@@ -5,8 +5,6 @@ and `mkdocs serve` reads the project again only when one of its files changed.
 
 from __future__ import annotations
 
-import functools
-import json
 import pathlib
 from dataclasses import dataclass, field
 
@@ -58,16 +56,22 @@ def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple
     watched = [config_file, *sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".yml")),
                *sorted((root / bank.FOLDER).glob("*.yml"))]
     state = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
-    return _read(config_file, docs, json.dumps(extra, default=str), uris, ui_languages, state)
+    # Not keyed by `extra`: it comes from mkdocs.yml (in `state`), and each language's build
+    # adds keys of its own to it (the language switch, the scripts' settings).
+    key = (config_file, docs, uris, ui_languages, state)
+    if key not in _readings:
+        _readings.clear()  # the one reading kept is the latest
+        _readings[key] = _read(config_file, docs, extra, uris, ui_languages)
+    return _readings[key]
 
 
 # Helper functions
 
+_readings: dict[tuple, Project] = {}
 
-@functools.lru_cache(maxsize=2)
-def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: tuple[str, ...],
-          ui_languages: frozenset[str] | None, state: tuple) -> Project:
-    extra = json.loads(extra_json)
+
+def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple[str, ...],
+          ui_languages: frozenset[str] | None) -> Project:
     root = config_file.parent
     project = Project(root, docs, config_file.name)
     errors = project.errors
