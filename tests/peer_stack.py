@@ -12,7 +12,7 @@ plain admonitions. `environment()` makes its virtual environment, apart from the
   text, an answer space as an empty admonition); the module pages open with their title and
   objectives, as the hooks' pages do;
 - the glossary's terms become abbreviations (Material's tooltips), appended to each lesson from a
-  snippet, and a jieba user dictionary for Chinese search;
+  snippet (Material's documented way), and a jieba user dictionary for Chinese search;
 - the navigation is the one the engine builds, given per language, so both builds render the
   same navigation on every page.
 
@@ -109,8 +109,10 @@ def convert(project: Path, target: Path) -> None:
     includes = target / "includes"
     includes.mkdir(parents=True, exist_ok=True)
     for code in codes:
+        # One definition a paragraph: written as one block, Python-Markdown tests the rest of the
+        # block again after each definition (0.15 s a lesson with 330 terms, instead of 0.01 s).
         (includes / f"abbreviations.{code}.md").write_text(
-            "".join(f"*[{t[code]}]: {_line(t['definition'][code])}\n" for t in terms), "utf-8")
+            "".join(f"*[{t[code]}]: {_line(t['definition'][code])}\n\n" for t in terms), "utf-8")
     zh = next((c for c in codes if c.split("-")[0] == "zh"), None)
     if zh:
         (target / "jieba-user.txt").write_text("".join(f"{t[zh]}\n" for t in terms), "utf-8")
