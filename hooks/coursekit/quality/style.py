@@ -92,8 +92,7 @@ def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: li
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
     for page in course.pages:
-        for line, text in _prose(page, (root / page.path).read_text("utf-8")):
-            errors += _terms(rules, page.path, line, page.lang, text)
+        errors += _page_terms(rules, page, (root / page.path).read_text("utf-8"))
         errors += _title(rules, course, page)
         if page.kind == "guide":
             errors += _guide(rules, page, (root / page.path).read_text("utf-8"))
@@ -165,6 +164,20 @@ def _prose(page: model.Page, text: str):
             options = False
         line = _ADMONITION.sub(r"\1\2", line)
         yield number + 1, _LINK_TARGET.sub("", _CODE_SPAN.sub("", line))
+
+
+def _page_terms(rules: Rules, page: model.Page, text: str) -> list[ContentError]:
+    """The terms to avoid in a page, looked for again only when the page or the terms changed:
+    `mkdocs serve` reads and checks the whole project on every save."""
+    key = (rules.terms, page.lang, text)
+    seen = _checked_pages.get(page.path)
+    if seen is None or seen[0] != key:
+        seen = _checked_pages[page.path] = (key, [
+            error for line, prose in _prose(page, text) for error in _terms(rules, page.path, line, page.lang, prose)])
+    return seen[1]
+
+
+_checked_pages: dict[str, tuple[tuple, list[ContentError]]] = {}
 
 
 def _terms(rules: Rules, path: str, line: int, lang: str, text: str) -> list[ContentError]:

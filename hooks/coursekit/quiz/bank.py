@@ -38,16 +38,12 @@ def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank], lis
     """Every bank that is valid by id; the errors of the others (schema and rules); and the findings
     of the item-writing checks on the valid ones, errors and warnings, for the build to tell apart."""
     banks, errors, findings = {}, [], []
-    validator = Draft7Validator(schema(codes))
     for path in sorted((root / FOLDER).glob("*.yml")):
-        try:
-            banks[path.stem], lines, name = _load(path, root, codes, validator)
-        except ContentErrors as exc:
-            errors += exc.errors
-        except ContentError as exc:
-            errors.append(exc)
-        else:
-            findings += itemcheck.check(banks[path.stem], lines, name, codes)
+        bank, bank_errors, bank_findings = _checked(path, root, codes)
+        if bank is not None:
+            banks[path.stem] = bank
+        errors += bank_errors
+        findings += bank_findings
     return banks, errors, findings
 
 
@@ -133,6 +129,32 @@ _ONE_CORRECT = ("single", "scenario")
 _KINDS = {"string": "text", "boolean": "true or false", "array": "a list", "object": "a mapping"}
 # Inline and reference link targets in Markdown text.
 _LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+
+
+def _checked(path: Path, root: Path, codes: tuple[str, ...]) -> tuple[Bank | None, list[ContentError], list[itemcheck.Finding]]:
+    """A bank read and checked once per state of its file: `mkdocs serve` reads the project again
+    on every save, and a save seldom changes a bank."""
+    stat = path.stat()
+    key = (root, codes, stat.st_mtime_ns, stat.st_size)
+    if _checked_banks.get(path, (None,))[0] != key:
+        try:
+            bank, lines, name = _load(path, root, codes, _validator(codes))
+        except ContentErrors as exc:
+            result = (None, exc.errors, [])
+        except ContentError as exc:
+            result = (None, [exc], [])
+        else:
+            result = (bank, [], itemcheck.check(bank, lines, name, codes))
+        _checked_banks[path] = (key, result)
+    return _checked_banks[path][1]
+
+
+_checked_banks: dict[Path, tuple[tuple, tuple]] = {}
+
+
+@functools.cache
+def _validator(codes: tuple[str, ...]) -> Draft7Validator:
+    return Draft7Validator(schema(codes))
 
 
 def _load(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator) -> tuple[Bank, dict, str]:
