@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from coursekit import glue
-from coursekit.core.errors import line_of
+from coursekit.core import yamlsource
 from coursekit.outputs import assets, pdf
 
 
@@ -14,8 +14,9 @@ from coursekit.outputs import assets, pdf
 def on_files(files, *, config):
     name = os.path.basename(config.config_file_path)
     lists = {key: [str(path) for path in config[key]] for key in assets.LISTS}
-    glue.stop([assets.missing(name, line_of(config.config_file_path, path), key, path)
-               for key, paths in lists.items() for path in paths if files.get_file_from_path(path) is None])
+    lines = glue.project(config).config_lines
+    glue.stop([assets.missing(name, yamlsource.line_of(lines, (key, i)), key, path)
+               for key, paths in lists.items() for i, path in enumerate(paths) if files.get_file_from_path(path) is None])
     for key, paths in lists.items():
         if not paths:
             continue

@@ -1,7 +1,8 @@
 """Build each course language as a site of its own: the default at the root, the others below it.
 
-MkDocs builds the default language. When it is done, this hook builds every other language
-from the same mkdocs.yml into `<site_dir>/<folder>/` (`en/`, `zh-tw/`). Each build sees only the
+MkDocs builds the default language. Once its pages are rendered, before it writes them, this
+hook builds every other language from the same mkdocs.yml into `<site_dir>/<folder>/` (`en/`,
+`zh-tw/`). Each build sees only the
 pages of its language, with the suffix dropped (`index.zh.md` is served as `index.md`), so links
 are written once for every language, and each language gets its own search index, 404 page,
 sitemap, `<html lang>` and Material UI language.
@@ -16,7 +17,7 @@ from coursekit.languages import alternates, strings
 
 @glue.event_priority(100)  # before Material's search plugin reads its language settings
 def on_config(config, **kwargs):
-    glue.name_real_files()
+    glue.watch_page_logs()
     langs = glue.project(config).languages
     lang = langs.get(glue.building() or langs.default.code)
     config.site_name = lang.site_name
@@ -42,10 +43,15 @@ def on_files(files, *, config):
     return glue.language_pages(files, config, config.theme["language"])
 
 
-def on_post_build(*, config):
+def on_env(env, *, config, files):
+    # Every page is rendered and nothing written yet: a broken link stops the build here. The
+    # other languages are built now, before the default one writes, so that a mistake in any
+    # language leaves the site untouched.
+    glue.stop_for_page_problems(config, files)
     if glue.building():
-        return  # only the default language's build starts the others
+        return env  # only the default language's build starts the others
     langs = glue.project(config).languages
     for lang in langs.others(langs.default.code):
         site_url = f"{config.site_url}{langs.root(lang.code)}" if config.site_url else None
         glue.build_language(config, lang.code, lang.folder, site_url)
+    return env

@@ -42,7 +42,6 @@ def on_post_build(*, config):
     if edition.for_learners():
         return
     project, lang = glue.project(config), config.theme["language"]
-    glue.stop(exports.errors(project.banks, project.root, project.languages.codes))
     out = pathlib.Path(config.site_dir) / exports.FOLDER
     out.mkdir(parents=True, exist_ok=True)
 

@@ -59,14 +59,18 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build_broken(tmp_path: Path, change) -> str:
-    """Build a copy of the course after `change(project)`; it must stop, with no traceback. Its output."""
+def build_broken(tmp_path: Path, change, *extra: str) -> str:
+    """Build a copy of the course after `change(project)`; it must stop, with no traceback and
+    nothing written to the site. Its output."""
     project = copy_project(tmp_path / "project")
     change(project)
-    result = run_build(project, tmp_path / "site")
+    site = tmp_path / "site"
+    result = run_build(project, site, *extra)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build succeeded despite the mistake:\n{output}"
     assert "Traceback" not in output, output
+    written = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []
+    assert not written, f"the build wrote {len(written)} file(s) despite the mistake, e.g. {written[:3]}:\n{output}"
     return output
 
 

@@ -197,13 +197,14 @@ def test_update_engine_replaces_the_engine_and_nothing_else(made, tmp_path):
     lesson = course / "course" / "01-getting-started" / "index.en.md"
     lesson.write_text(lesson.read_text("utf-8") + "\nMy own words.\n", "utf-8")
     manifest = json.loads((course / "hooks" / "ENGINE.json").read_text("utf-8"))
-    stale = course / "hooks" / "coursekit" / "core" / "markers.py"
-    stale.unlink()  # as if the course had an older engine without this file's current version
-    manifest["files"].pop("coursekit/core/markers.py")
+    # As if the course had an older engine without this file (one its commands do not import).
+    stale = course / "hooks" / "coursekit" / "outputs" / "sitemap.py"
+    stale.unlink()
+    manifest["files"].pop("coursekit/outputs/sitemap.py")
     (course / "hooks" / "ENGINE.json").write_text(json.dumps(manifest), "utf-8")
     result = run([sys.executable, "-m", "hooks", "update-engine", str(ROOT)], course)
     assert "1 added" in result.stdout
-    assert stale.read_text("utf-8") == (HOOKS / "coursekit" / "core" / "markers.py").read_text("utf-8")
+    assert stale.read_text("utf-8") == (HOOKS / "coursekit" / "outputs" / "sitemap.py").read_text("utf-8")
     assert "My own words." in lesson.read_text("utf-8")
 
 

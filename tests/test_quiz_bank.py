@@ -138,9 +138,9 @@ EXPECTED = {
         "expected each id once in a bank",
     "bad-links.yml":
         "tests/bad_banks/bad-links.yml:7: question 1 'thank-first', explanation.en: link to "
-        "'../03-handling-process/index.md'; expected an absolute https:// address (quiz text is not resolved like page links)\n"
+        "'../03-handling-process/index.md'; expected an absolute https:// address (a data file's text is not resolved like a page's links)\n"
         "tests/bad_banks/bad-links.yml:7: question 1 'thank-first', explanation.zh: link to 'javascript:alert(1)'; "
-        "expected an absolute https:// address (quiz text is not resolved like page links)",
+        "expected an absolute https:// address (a data file's text is not resolved like a page's links)",
 }
 
 
@@ -158,7 +158,6 @@ def test_the_schema_is_a_valid_json_schema():
 
 def test_the_editors_copy_of_the_schema_is_the_one_the_build_checks_with():
     assert json.loads((ROOT / quizbank.EDITOR_SCHEMA).read_text("utf-8")) == quizbank.schema(CODES, ("简体中文", "English"))
-    assert not quizbank.editor_schema_errors(ROOT, CODES, ("简体中文", "English"))
 
 
 def test_a_good_bank_loads_as_written(project):

@@ -127,7 +127,7 @@ CASES = [
      f"{L1}:{_line(L1, '<!-- md:quiz') - 1}: quiz marker 'why-complaints' but the front matter has no quiz; "
      "expected quiz: why-complaints"),
     ("unused-bank", lambda p: shutil.copy(p / "quizzes/why-complaints.yml", p / "quizzes/spare-quiz.yml"),
-     "WARNING -  quizzes/spare-quiz.yml:1: no lesson uses this quiz; expected `quiz: spare-quiz` in a lesson's "
+     "ERROR   -  quizzes/spare-quiz.yml:1: no lesson uses this quiz; expected `quiz: spare-quiz` in a lesson's "
      "front matter, or remove the bank"),
 ]
 

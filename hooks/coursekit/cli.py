@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     module.add_argument("folder", help="NN-slug, e.g. 08-written-replies; the slug is also the quiz id")
     module.add_argument("--title", help="the module's title (the same in every language until translated)")
 
-    commands.add_parser("schema", help="write quizzes/quiz.schema.json, the quiz schema editors use, for the course's languages")
+    commands.add_parser("schema", help="write the schemas editors check the quiz banks and data files with, for the course's languages")
     commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
     commands.add_parser("quiz-report", help="per quiz bank: the item-writing checks, where the keys sit, option lengths, the type mix")
 
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
             written = newcourse.new_module(root, args.folder, {code: args.title for code in titles} if args.title else None)
             print("Wrote:\n  " + "\n  ".join(written.files))
         elif args.command == "schema":
-            print(f"Wrote {newcourse.schema(root).relative_to(root)}")
+            print("Wrote " + ", ".join(path.relative_to(root).as_posix() for path in newcourse.schema(root)))
         elif args.command == "staleness":
             return staleness.main(root)
         elif args.command == "quiz-report":

@@ -24,7 +24,8 @@ from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
 from coursekit import project as _project
-from coursekit.core.errors import ContentError, ContentErrors, line_of, raise_all
+from coursekit.core import yamlsource
+from coursekit.core.errors import ContentError, ContentErrors, raise_all
 from coursekit.course import edition
 from coursekit.course import preview as preview_files
 from coursekit.languages import files as language_files
@@ -39,8 +40,6 @@ _BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 _PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
 # MkDocs' serve command logs under this name: the preview's own progress goes with it.
 _serve_log = logging.getLogger("mkdocs.commands.serve")
-# Under "mkdocs." so that a warning counts for `--strict` (ProperDocs counts mkdocs.* too).
-log = logging.getLogger("mkdocs.hooks.coursekit")
 
 # Advice (item-writing warnings) is shown as MkDocs shows a warning, but outside the `mkdocs.*` and
 # `properdocs.*` loggers, whose warnings `--strict` counts: a heuristic must not fail a valid build.
@@ -49,7 +48,7 @@ _advice_log.propagate = False
 if not _advice_log.handlers:
     _advice_log.addHandler(logging.StreamHandler())
     _advice_log.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-# The configuration of the build whose warnings were shown.
+# The configuration of the build whose advice was shown.
 _reported: list = [None]
 # Each build's config, with its reading of the project.
 _builds: dict[int, tuple[object, _project.Project]] = {}
@@ -57,8 +56,10 @@ _builds: dict[int, tuple[object, _project.Project]] = {}
 _building: list[str] = []
 # The language a preview under `mkdocs serve` builds alone (see `preview`).
 _previewing: list[str] = []
-# The file each language-neutral page of the current build was read from, for messages.
-_real_paths: dict[str, str] = {}
+# The page each language-neutral path of the current build was read from, for messages.
+_real_pages: dict[str, object] = {}
+# What the generator found wrong in the current build's pages (links), to stop before writing.
+_page_problems: list[ContentError] = []
 
 
 def project(config) -> _project.Project:
@@ -82,8 +83,6 @@ def project(config) -> _project.Project:
         _builds[id(config)] = (config, result)
     if not _building and _reported[0] is not config:  # once a build, though every hook asks
         _reported[0] = config
-        for warning in result.warnings:
-            log.warning(str(warning))
         for advice in result.advice:
             _advice_log.warning(str(advice))
     stop(result.errors)
@@ -100,7 +99,7 @@ def prepare_packages(config, result: _project.Project) -> dict[str, str] | None:
     offline = config.plugins.get("material/offline")
     if offline is None:
         name = os.path.basename(config.config_file_path)
-        raise PluginError(f"{name}:{line_of(config.config_file_path, 'plugins:')}: the packages edition needs Material's offline plugin; "
+        raise PluginError(f"{name}:{yamlsource.line_of(result.config_lines, ('plugins',))}: the packages edition needs Material's offline plugin; "
                           "expected '- offline: {enabled: false}' under plugins (the engine turns it on for this edition)")
     offline.config.enabled = True
     config.extra["polyfills"] = [bundle.SHIM]
@@ -148,10 +147,13 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
     if _previewing:
         return  # a preview builds one language; the whole site is built after it
     _building.append(code)
+    pages = dict(_real_pages)
     try:
         _build(_config(config, os.path.join(config.site_dir, folder), site_url))
     finally:
         _building.pop()
+        _real_pages.clear()
+        _real_pages.update(pages)
 
 
 def preview(server, config, builder: Callable[[], None]):
@@ -179,9 +181,9 @@ def language_pages(files: Files, config, code: str) -> Files:
     """The site's files with only the pages of language `code`, each served without its suffix
     (`about.en.md` as `about.md`), so links are written once for every language; in the learner
     edition, without the instructors' pages."""
-    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
+    course = project(config).course
     kept = [f for f in files if not f.is_documentation_page()]
-    _real_paths.clear()
+    _real_pages.clear()
     for source in (f for f in files if f.is_documentation_page()):
         parts = language_files.split(source.src_uri)
         if not parts or parts[1] != code or (edition.for_learners() and edition.instructors_only(parts[0])):
@@ -190,17 +192,38 @@ def language_pages(files: Files, config, code: str) -> Files:
         page.abs_src_path = source.abs_src_path
         page.edit_uri = source.src_uri
         page.inclusion = source.inclusion
-        _real_paths[parts[0]] = os.path.join(docs, source.src_uri)
+        _real_pages[parts[0]] = course.page(parts[0], code)
         kept.append(page)
     return Files(kept)
 
 
-def name_real_files() -> None:
-    """Have MkDocs' own link warnings name the file a maintainer edits, and the link's line."""
+def watch_page_logs() -> None:
+    """Take MkDocs' own warnings about a page's links as the content mistakes they are: named by
+    the file a maintainer edits and the link's line, and kept to stop the build before anything
+    is written (`stop_for_page_problems`). `mkdocs build -q` sets the generator's logger to ERROR,
+    which drops a warning before any handler (or `--strict`) sees it: the page loggers keep
+    WARNING, so a broken link stops the build whatever the verbosity."""
+    if not _building:
+        _page_problems.clear()  # left by a build that stopped on something else (`mkdocs serve` builds again)
     for name in _PAGE_LOGGERS:
         pages_log = logging.getLogger(name)
-        if not any(isinstance(f, _NameTheRealFile) for f in pages_log.filters):
-            pages_log.addFilter(_NameTheRealFile())
+        pages_log.setLevel(min(pages_log.getEffectiveLevel(), logging.WARNING))
+        if not any(isinstance(f, _PageProblems) for f in pages_log.filters):
+            pages_log.addFilter(_PageProblems())
+
+
+def stop_for_page_problems(config, files: Files) -> None:
+    """Stop the build, before it writes anything, if a page has a broken link or anchor. MkDocs
+    checks anchors only after writing the pages: they are checked here first (they are known
+    once every page is rendered, which is when the `env` event comes)."""
+    level = config.validation.links.anchors
+    if level >= logging.WARNING:
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.validate_anchor_links(files=files, log_level=level)
+    problems = list(_page_problems)
+    _page_problems.clear()
+    stop(problems)
 
 
 def linker(files: Files, page) -> Callable[[str], str]:
@@ -354,9 +377,9 @@ def _ui_languages(theme: Theme) -> frozenset[str]:
     return frozenset(p.stem for folder in theme.dirs for p in pathlib.Path(folder, "partials", "languages").glob("*.html"))
 
 
-class _NameTheRealFile(logging.Filter):
-    """MkDocs names a page by its language-neutral path ('about.md'); name the file a maintainer
-    edits and the line of the link instead: 'course/about.en.md:12: ...'."""
+class _PageProblems(logging.Filter):
+    """MkDocs names a page by its language-neutral path ('about.md'): keep the message as a
+    content error of the file a maintainer edits, at the line of the link: 'course/about.en.md:12: ...'."""
 
     _DOC = re.compile(r"^Doc file '(?P<uri>[^']+)' contains (?P<what>.*?'(?P<link>[^']+)'.*)$", re.S)
     _EXPECTED = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
@@ -364,10 +387,19 @@ class _NameTheRealFile(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = self._DOC.match(record.getMessage())
-        path = match and _real_paths.get(match["uri"])
-        if path:
-            what = match["what"].rstrip(".")
-            expected = self._EXPECTED + (self._LEARNER if edition.for_learners() else "")
-            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {expected}"
-            record.args = ()
-        return True
+        page = match and _real_pages.get(match["uri"])
+        if not page or record.levelno < logging.WARNING:
+            return True
+        what = match["what"].rstrip(".")
+        expected = self._EXPECTED + (self._LEARNER if edition.for_learners() else "")
+        _page_problems.append(ContentError(page.path, _link_line(page.visible, match["link"]), f"page contains {what}; {expected}"))
+        return False
+
+
+def _link_line(visible: str, link: str) -> int:
+    """The line of a link in a page's text: written as a link target, or else anywhere."""
+    for written in (f"]({link}", f"]: {link}", f"<{link}>", link):
+        at = visible.find(written)
+        if at >= 0:
+            return visible.count("\n", 0, at) + 1
+    return 1

@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 
 from coursekit.classroom import checks as classroom_checks
 from coursekit.classroom import runsheet
-from coursekit.core import yamlsource
+from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import bibliography, glossary, identity, model
+from coursekit.course import bibliography, glossary, identity, layout, model
 from coursekit.languages import files, settings, strings
-from coursekit.quality import parity, style
+from coursekit.outputs import exports
+from coursekit.quality import parity, schemas, style
 from coursekit.quiz import bank, itemcheck
 from coursekit.quiz import settings as quiz_settings
 
-DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
+DATA = layout.DATA
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Project:
     classroom: runsheet.Settings | None = None
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
-    warnings: list[ContentError] = field(default_factory=list)  # each stops a --strict build
+    config_lines: dict = field(default_factory=dict)  # the line of every key path of mkdocs.yml
     advice: list[ContentError] = field(default_factory=list)  # shown, never stops a build: heuristics a person judges
 
     @property
@@ -76,7 +77,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
     project = Project(root, docs, config_file.name)
     errors = project.errors
     try:
-        lines = yamlsource.key_lines(config_file.read_text("utf-8"), config_file.name)
+        lines = project.config_lines = yamlsource.key_lines(textfile.read(config_file, config_file.name), config_file.name)
         project.identity = identity.from_extra(extra, config_file.name, lines)
         project.languages = settings.from_extra(extra, config_file.name, lines, ui_languages)
         project.classroom = runsheet.settings(extra, config_file.name, lines)
@@ -94,36 +95,45 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
     errors += text_errors
 
     docs_shown = docs.relative_to(root).as_posix()
-    errors += files.missing_counterparts(list(uris), codes, docs_shown)
-    project.course, page_errors = model.load(docs, root, codes, list(uris))
+    found = layout.check(docs, root, codes)
+    errors += found.errors
+    uris = [uri for uri in uris if uri.split("/")[0] not in found.left_out and uri.endswith(".md")]
+    errors += files.missing_counterparts([*uris, *found.misnamed], codes, docs_shown)
+    project.course, page_errors = model.load(docs, root, codes, uris)
     errors += page_errors
 
     sources_file = docs / DATA / "sources.yml"
+    source_errors = []
     if sources_file.exists():
         project.sources, source_errors = bibliography.load(sources_file, project.sources_file, codes)
         errors += source_errors
-    errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file)
-    term_files = [path for path in [docs / DATA / "terms.yml", *sorted(docs.glob("[0-9][0-9]-*/terms.yml"))] if path.exists()]
+    if not source_errors:  # a file that does not read has its own messages
+        errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file, sources_file.exists())
+    term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
     project.terms, term_errors = glossary.load(term_files, root, codes)
     errors += term_errors
 
     names = tuple(lang.name for lang in langs.all)
-    errors += bank.editor_schema_errors(root, codes, names)
-    project.banks, bank_errors, findings = bank.read_banks(root, codes)
+    errors += schemas.stale(root, f"{docs_shown}/{DATA}", codes, names)
+    banks, bank_errors, findings = bank.read_banks(root, codes)
     errors += bank_errors
     for finding in findings:
         (errors if finding.severity == itemcheck.ERROR else project.advice).append(
             ContentError(finding.path, finding.line, finding.message))
-    errors += bank.usage_errors(project.course.pages, project.banks)
-    project.warnings += [
-        ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
-        for quiz in bank.unused(project.course.pages, project.banks)
-    ]
+    project.banks = {quiz: data for quiz, data in banks.items() if data is not None}
+    errors += exports.errors(project.banks, root, codes)
+    errors += bank.usage_errors(project.course.pages, banks)
+    if not found.left_out:  # pages not read may name the bank
+        errors += [
+            ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")
+            for quiz in bank.unused(project.course.pages, banks)
+        ]
 
-    errors += classroom_checks.check(project.course, root, langs.default.code)
-    errors += parity.check(project.course, root, langs.default.code)
+    errors += classroom_checks.check(project.course, langs.default.code)
+    errors += runsheet.day_errors(project.course, project.classroom, langs.default.code, config_file.name, lines)
+    errors += parity.check(project.course, langs.default.code)
     rules, style_errors = style.load(docs / DATA / "style.yml", project._shown(docs / DATA / "style.yml"), codes)
     errors += style_errors
     if rules:
-        errors += style.check(rules, project.course, root, style.data_texts([*term_files, sources_file], root, codes))
+        errors += style.check(rules, project.course, style.data_texts([p for p in [*term_files, sources_file] if p.exists()], root, codes))
     return project

@@ -20,7 +20,7 @@ from pymdownx.blocks.block import Block
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import edition, frontmatter
+from coursekit.course import edition
 from coursekit.languages import strings
 
 ROLES = ("customer", "staff", "observer")
@@ -44,27 +44,23 @@ class Construct:
         return self.option_lines.get(option, self.line)
 
 
-def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
-    """Every construct of a page in source order (nested ones after their parent), and fence mistakes."""
+def parse(visible: str, path: str) -> tuple[list[Construct], list[ContentError]]:
+    """Every construct of a page in source order (nested ones after their parent), and fence
+    mistakes; `visible` is the page's source as core/pagetext.py reads it (no code, no comments)."""
     found: list[Construct] = []
     errors: list[ContentError] = []
     open_: list[Construct] = []
-    lines = text.split("\n")
-    number = frontmatter.body_start(lines)
-    code_fence = None
+    lines = visible.split("\n")
+    number = 0
     while number < len(lines):
         line = lines[number]
         number += 1
         for block in open_:
             block.body.append(line)
-        fence = frontmatter.CODE_FENCE.match(line)
-        if code_fence:
-            code_fence = None if fence and fence["mark"].startswith(code_fence) else code_fence
-            continue
-        if fence:
-            code_fence = fence["mark"]
-            continue
         start, end = _START.match(line), _END.match(line)
+        if not start and not end and _HEADER.match(line):
+            errors.append(ContentError(path, number, _header_problem(line)))
+            start = _LOOSE_START.match(line)  # read as the block it was meant to open
         if start:
             parent = open_[-1] if open_ else None
             block = Construct(start["name"], (start["title"] or "").strip(), {}, number, len(start["fence"]), parent)
@@ -75,8 +71,15 @@ def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
                     f"expected the outer block to use more slashes than the blocks it holds ({'/' * (block.fence + 1)} {parent.name})",
                 ))
             options = []
-            while number < len(lines) and _OPTION.match(lines[number]):
-                options.append(lines[number])
+            if number + 1 < len(lines) and not lines[number].strip() and _NAMED_OPTION.match(lines[number + 1]):
+                errors.append(ContentError(path, number + 2, f"option line '{lines[number + 1].strip()}' follows a blank line; "
+                                                             "expected the options right below the block's first line"))
+                number += 1  # and read them as the options they are meant to be
+            while number < len(lines) and (_OPTION.match(lines[number]) or _TABBED_OPTION.match(lines[number])):
+                if _TABBED_OPTION.match(lines[number]):
+                    errors.append(ContentError(path, number + 1, f"option line '{lines[number].strip()}' is indented with a tab; "
+                                                                 "expected four spaces before it"))
+                options.append(lines[number].replace("\t", "    "))
                 number += 1
             if options:
                 block.options, block.option_lines = _options(options, path, number - len(options) + 1, errors)
@@ -101,9 +104,10 @@ def parse(text: str, path: str) -> tuple[list[Construct], list[ContentError]]:
     return _flatten(found), errors
 
 
-def check(text: str, path: str, kind: str) -> list[ContentError]:
-    """Every misuse of the constructs in one page; `kind` is the page kind (lesson, exercises, guide, page)."""
-    constructs, errors = parse(text, path)
+def check(visible: str, path: str, kind: str) -> list[ContentError]:
+    """Every misuse of the constructs in one page (`visible`, as `parse` takes it); `kind` is the
+    page kind (lesson, exercises, guide, page)."""
+    constructs, errors = parse(visible, path)
     for block in constructs:
         rule = _RULES.get(block.name)
         if rule is None:
@@ -130,6 +134,11 @@ class ExercisesExtension(BlocksExtension):
 _START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *(?:\|(?P<title>.*))?$")
 _END = re.compile(r"^ {0,3}(?P<fence>/{3,}) *$")
 _OPTION = re.compile(r"^ {4,}\S")
+_TABBED_OPTION = re.compile(r"^ *\t[ \t]*[\w-]+ *:")
+_NAMED_OPTION = re.compile(r"^ {4}[a-z-]+: \S")
+# What an author meant as a block's first line: slashes and a name; and how to read it anyway.
+_HEADER = re.compile(r"^ {0,3}/{3,} *[\w-]+")
+_LOOSE_START = re.compile(r"^ {0,3}(?P<fence>/{3,}) *(?P<name>[\w-]+) *[|｜:：]? *(?P<title>.*)$")
 _TASK = re.compile(r"^\s*[-*+] \[[ xX]\] \S")
 
 
@@ -208,6 +217,17 @@ def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[Co
     if block.name == "card" and block.options.get("role") == "observer" and not any(_TASK.match(line) for line in block.body):
         error("the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Listened before answering'")
     return errors
+
+
+def _header_problem(line: str) -> str:
+    shown = line.strip()
+    if "｜" in line:
+        why = "has the full-width '｜' where '|' belongs"
+    elif re.match(r"^ {0,3}/{3,} *[\w-]+ *[:：]", line):
+        why = "has a colon where '|' belongs"
+    else:
+        why = "has a title without '|' before it"
+    return f"'{shown}' {why}; expected '/// name | Title', with the ASCII bar '|' before the title"
 
 
 def _options(lines: list[str], path: str, first: int, errors: list[ContentError]) -> tuple[dict, dict[str, int]]:

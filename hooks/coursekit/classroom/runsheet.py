@@ -75,7 +75,26 @@ def settings(extra: dict, path: str, lines: dict | None = None) -> Settings:
     )
     if result.end <= result.start:
         raise ContentError(path, at("end"), "extra.classroom.end is not after start; expected a day that ends after it begins")
+    if not result.start <= result.lunch_after < result.end:
+        raise ContentError(path, at("lunch", "after"), f"extra.classroom.lunch.after is {lunch['after']!r}, outside the day "
+                                                       f"({_format(result.start)} to {_format(result.end)}); expected a time between start and end")
     return result
+
+
+def day_errors(course: model.Course, plan: Settings, default: str, path: str, lines: dict) -> list[ContentError]:
+    """A module longer than the classroom day would run past its end on the schedule."""
+    lessons = [m.pages.get("lesson", {}).get(default) for m in course.modules]
+    timed = [lesson for lesson in lessons if lesson and isinstance(lesson.meta.get("duration"), int)]
+    if not timed:
+        return []
+    longest = max(timed, key=lambda lesson: lesson.meta["duration"])
+    day = plan.end - plan.start
+    if longest.meta["duration"] <= day:
+        return []
+    return [ContentError(path, yamlsource.line_of(lines, ("extra", "classroom", "end")),
+                         f"extra.classroom: the day from {_format(plan.start)} to {_format(plan.end)} is {day} minutes, shorter than module "
+                         f"{longest.module} ({longest.meta['duration']} minutes, {longest.path}:{yamlsource.line_of(longest.lines, ('duration',))}); "
+                         "expected a day long enough for the longest module")]
 
 
 def timed(runsheet: list[dict], start: int) -> list[Row]:
@@ -102,7 +121,8 @@ def check(course: model.Course, default: str) -> list[ContentError]:
             row_errors = _row_errors(guide)
             errors += row_errors
             lesson = lessons.get(lang)
-            if row_errors or not lesson or not isinstance(lesson.meta.get("duration"), int):
+            rows = guide.meta.get("runsheet")
+            if row_errors or not rows or not isinstance(rows, list) or not lesson or not isinstance(lesson.meta.get("duration"), int):
                 continue
             total = sum(row["minutes"] for row in guide.meta["runsheet"])
             if total != lesson.meta["duration"]:
@@ -164,7 +184,7 @@ def _row_errors(guide: model.Page) -> list[ContentError]:
         if row["kind"] not in KINDS:
             errors.append(ContentError(guide.path, line, f"{where}: kind '{row['kind']}' is unknown; expected one of {', '.join(KINDS)}"))
         minutes = row["minutes"]
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
+        if not _is_minutes(minutes):
             errors.append(ContentError(guide.path, line, f"{where}: minutes '{minutes}' is not valid; expected a whole number above 0"))
     return errors
 
@@ -178,13 +198,13 @@ def _parity_errors(guides: list[model.Page]) -> list[ContentError]:
         theirs = _shape(other)
         if shape is None or theirs is None or theirs == shape:
             continue
-        detail = f"{len(shape)} rows against {len(theirs)}" if len(shape) != len(theirs) else next(
-            f"row {i + 1} is {a[1]} min {a[0]} against {b[1]} min {b[0]}"
-            for i, (a, b) in enumerate(zip(shape, theirs)) if a != b
-        )
+        differs = next((i for i, (a, b) in enumerate(zip(shape, theirs)) if a != b), None)
+        where = ("runsheet",) if len(shape) != len(theirs) or differs is None else ("runsheet", differs)
+        detail = f"{len(theirs)} rows here, {len(shape)} there" if len(where) == 1 else \
+            f"row {differs + 1} is {theirs[differs][1]} min {theirs[differs][0]} here, {shape[differs][1]} min {shape[differs][0]} there"
         errors.append(ContentError(
-            other.path, other.lines[("runsheet",)],
-            f"run-sheet differs from {first.path}:{first.lines[('runsheet',)]} ({detail}); "
+            other.path, yamlsource.line_of(other.lines, where),
+            f"run-sheet differs from {first.path}:{yamlsource.line_of(first.lines, where)} ({detail}); "
             "expected the same rows, with the same kinds and minutes, in every language",
         ))
     return errors
@@ -192,12 +212,22 @@ def _parity_errors(guides: list[model.Page]) -> list[ContentError]:
 
 def _shape(guide: model.Page) -> list[tuple[str, int]] | None:
     runsheet = guide.meta.get("runsheet")
-    if not isinstance(runsheet, list) or not all(isinstance(row, dict) for row in runsheet):
+    if not runsheet or not isinstance(runsheet, list) or not all(isinstance(row, dict) for row in runsheet):
         return None
+    if any(row.get("kind") not in KINDS or not _is_minutes(row.get("minutes")) for row in runsheet):
+        return None  # the row check names the row
     return [(row.get("kind"), row.get("minutes")) for row in runsheet]
 
 
+def _is_minutes(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
 def _clock(value: object, key: str, path: str, line: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads an unquoted 17:30 as sixty-based: 17 * 60 + 30.
+        shown = f"{value // 60}:{value % 60:02d} without quotes, which YAML reads as the number {value}"
+        raise ContentError(path, line, f'extra.classroom.{key} is {shown}; expected a 24-hour time in quotes, like "09:00"')
     if not isinstance(value, str) or not _TIME.match(value):
         raise ContentError(path, line, f'extra.classroom.{key} is {value!r}; expected a 24-hour time in quotes, like "09:00"')
     return _parse(value)

@@ -28,11 +28,3 @@ def raise_all(errors: list[ContentError]) -> None:
     if errors:
         raise ContentErrors(sorted(set(errors), key=lambda e: (e.path, e.line, e.message)))
 
-
-def line_of(path: str, text: str) -> int:
-    """The first line of the file at `path` that holds `text`; 1 if none does or the file cannot be read."""
-    try:
-        with open(path, encoding="utf-8") as source:
-            return next((n for n, line in enumerate(source, 1) if text in line), 1)
-    except OSError:
-        return 1

@@ -22,6 +22,9 @@ KNOWN = {
     "pdf-links": "classroom",
 }
 
+# The markers that take arguments: a quiz id (its count is checked with the quiz), source ids.
+ARGUMENTS = ("quiz", "sources")
+
 
 @dataclass(frozen=True)
 class Marker:
@@ -29,21 +32,30 @@ class Marker:
     args: tuple[str, ...]
     line: int
 
-
-def find(text: str) -> list[Marker]:
-    """Every marker in a page's full source text, with its line."""
-    return [
-        Marker(m["name"], tuple(m["args"].split()), text.count("\n", 0, m.start()) + 1)
-        for m in MARKER.finditer(text)
-    ]
+    def problem(self) -> str | None:
+        """What is wrong with the marker itself, or None."""
+        if self.name not in KNOWN:
+            return f"unknown marker 'md:{self.name}'; expected one of {', '.join(sorted(KNOWN))}"
+        if self.name not in ARGUMENTS and self.args:
+            return f"'md:{self.name}' takes no arguments; expected '<!-- md:{self.name} -->'"
+        if self.name == "sources" and not self.args:
+            return "'md:sources' names no source; expected '<!-- md:sources id id … -->' with ids from the sources file"
+        return None
 
 
 def expand(html: str, name: str, render: Callable[[tuple[str, ...]], str]) -> str:
-    """Replace each `name` marker in rendered HTML with what `render(args)` returns."""
+    """Replace each `name` marker in rendered HTML with what `render(args)` returns. A comment is
+    read as core/pagetext.py reads it in the source: a marker inside another comment is not one."""
 
     def replace(match: re.Match) -> str:
-        if match["name"] != name:
+        marker = MARKER.fullmatch(match.group(0))
+        if not marker or marker["name"] != name:
             return match.group(0)
-        return render(tuple(match["args"].split()))
+        return render(tuple(marker["args"].split()))
 
-    return MARKER.sub(replace, html)
+    return _COMMENT.sub(replace, html)
+
+
+# Helper functions
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)

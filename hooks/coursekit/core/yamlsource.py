@@ -69,12 +69,21 @@ def _compose(text: str, path: str, first_line: int) -> tuple[yaml.Node | None, d
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
+        opened = _OPENED.get(getattr(exc, "context", None))
+        context = getattr(exc, "context_mark", None)
+        if opened and context and first_line + context.line != line:
+            # A bracket or quotation mark left open: the mistake is where it opens, not where YAML gives up.
+            problem, line = f"{opened} opened on this line is not closed ({problem}, line {line})", first_line + context.line
         raise ContentError(path, line, f"invalid YAML: {problem}; expected valid YAML") from None
     if node is None:
         return None, {(): first_line}
     found: dict[Where, int] = {}
     _index(node, (), first_line, path, found)
     return node, found
+
+
+_OPENED = {"while parsing a flow sequence": "the '['", "while parsing a flow mapping": "the '{'",
+           "while scanning a quoted scalar": "the quotation mark"}
 
 
 def _pure_error(text: str) -> yaml.YAMLError | None:

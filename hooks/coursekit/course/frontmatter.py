@@ -12,9 +12,6 @@ _FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
 MODULE_FOLDER = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MODULE_PAGE = re.compile(r"^(?P<module>\d\d-[a-z0-9-]+)/(?P<kind>index|exercises|guide)\.md$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_FENCE_LINE = re.compile(r"^---[ \t]*$")
-# A Markdown code fence: what looks like a heading or a block inside one is not.
-CODE_FENCE = re.compile(r"^\s*(?P<mark>`{3,}|~{3,})")
 
 # What each kind of page must and may carry; any other key is a typo to report.
 _REQUIRED = {
@@ -33,6 +30,18 @@ _EXPECTED = {
     "runsheet": "a list of run-sheet rows",
     "hide": "a list of Material elements to hide (navigation, toc, footer)",
 }
+# What Material's `hide` front matter knows; anything else it ignores without a word.
+_HIDE = ("navigation", "toc", "footer", "feedback", "tags", "path")
+
+
+def valid(key: str, value: object) -> bool:
+    """Whether `check` finds nothing wrong with `value` for `key`."""
+    return value not in (None, "", []) and _value_problem(key, value) is None
+
+
+def optional(kind: str) -> tuple[str, ...]:
+    """The keys a page of `kind` may leave out (the others `check` reports when missing or unknown)."""
+    return _OPTIONAL[kind]
 
 
 def kind_of(neutral_uri: str) -> tuple[str, str | None]:
@@ -46,6 +55,8 @@ def kind_of(neutral_uri: str) -> tuple[str, str | None]:
 def read(text: str, path: str) -> tuple[dict, dict]:
     """The front matter of a page and the line of each key; ContentError if it is absent or broken."""
     match = _FENCE.match(text)
+    if not match and re.match(r"---[ \t]*\n", text):
+        raise ContentError(path, 1, "front matter is never closed; expected a '---' line after its last key")
     if not match:
         raise ContentError(path, 1, "no front matter; expected a YAML block between '---' lines at the top of the page")
     data, lines = yamlsource.load(match["yaml"] or "", path, first_line=2)
@@ -62,22 +73,19 @@ def check(meta: dict, lines: dict, path: str, kind: str) -> list[ContentError]:
         if key not in allowed:
             errors.append(_error(path, lines, key, f"unknown key '{key}'; expected only {', '.join(allowed)}"))
     for key in _REQUIRED[kind]:
-        if key not in meta or meta[key] in (None, "", []):
+        if key not in meta:
             errors.append(ContentError(path, 1, f"front matter: missing '{key}'; expected {_EXPECTED[key]}"))
+        elif meta[key] in (None, "", []) or (isinstance(meta[key], str) and not meta[key].strip()):
+            errors.append(_error(path, lines, key, f"'{key}' is empty; expected {_EXPECTED[key]}"))
     for key, value in meta.items():
         problem = _value_problem(key, value)
         if problem:
-            errors.append(_error(path, lines, key, f"'{key}' {problem}; expected {_EXPECTED.get(key, 'a valid value')}"))
+            # A list's mistake is at its first item that is not text.
+            items = [i for i, item in enumerate(value) if not isinstance(item, str) or not item.strip()] if isinstance(value, list) else []
+            where = (key, items[0]) if items and key == "objectives" else (key,)
+            message = f"front matter: '{key}' {problem}; expected {_EXPECTED.get(key, 'a valid value')}"
+            errors.append(ContentError(path, yamlsource.line_of(lines, where), message))
     return errors
-
-
-def body_start(lines: list[str]) -> int:
-    """The index of a page's first line after its front matter."""
-    if lines and _FENCE_LINE.match(lines[0]):
-        for index in range(1, len(lines)):
-            if _FENCE_LINE.match(lines[index]):
-                return index + 1
-    return 0
 
 
 # Helper functions
@@ -85,7 +93,7 @@ def body_start(lines: list[str]) -> int:
 
 def _value_problem(key: str, value: object) -> str | None:
     if value in (None, "", []):
-        return None  # reported as missing
+        return None  # reported as empty
     if key in ("title", "summary") and not isinstance(value, str):
         return "must be text"
     if key == "summary" and len(value.strip()) > 200:
@@ -100,6 +108,8 @@ def _value_problem(key: str, value: object) -> str | None:
         return "must be a quiz id (lowercase letters, digits and dashes)"
     if key in ("hide", "runsheet") and not isinstance(value, list):
         return "must be a list"
+    if key == "hide" and any(item not in _HIDE for item in value):
+        return f"lists {next(item for item in value if item not in _HIDE)!r}, which Material cannot hide"
     return None
 
 

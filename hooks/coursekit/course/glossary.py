@@ -7,8 +7,11 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from coursekit.core import yamlsource
+from coursekit.core import inline, yamlsource
+from coursekit.core import schema as data_schema
 from coursekit.core.errors import ContentError
+
+SCHEMA = pathlib.Path(__file__).with_name("terms.schema.json")
 
 # Text inside these elements is left alone: a tooltip there would be noise or break markup.
 _SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "th", "textarea", "legend")
@@ -23,28 +26,30 @@ class Term:
     definition: dict[str, str]
 
 
+def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
+    """The schema of a terms file, for a course in the languages `codes`."""
+    return data_schema.made(SCHEMA, codes, names)
+
+
 def load(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, ...]) -> tuple[list[Term], list[ContentError]]:
     """Read every terms file; return the terms in file order and every mistake found."""
     terms: list[Term] = []
     errors: list[ContentError] = []
     seen: dict[str, str] = {}
+    validator = data_schema.validator(SCHEMA, codes)
     for file in files:
         path = file.relative_to(root).as_posix()
-        try:
-            data, lines = yamlsource.load(file.read_text("utf-8"), path)
-        except ContentError as error:
-            errors.append(error)
-            continue
+        data, lines, problems = data_schema.read(file, path, validator, codes, _SUBJECT)
+        errors += problems
         for i, entry in enumerate(data or []):
             line = yamlsource.line_of(lines, (i,))
-            problem = _problem(entry, codes)
-            if problem:
-                errors.append(ContentError(path, line, problem))
-                continue
             if entry["id"] in seen:
                 errors.append(ContentError(path, line, f"duplicate term id '{entry['id']}' (also in {seen[entry['id']]}); expected each term once"))
                 continue
             seen[entry["id"]] = path
+            for code in codes:
+                errors += [ContentError(path, yamlsource.line_of(lines, (i, "definition", code)), _SUBJECT(data, (i, "definition", code)) + problem)
+                           for problem in inline.problems(entry["definition"][code])]
             terms.append(Term(entry["id"], {c: entry[c] for c in codes}, entry["definition"]))
     return terms, errors
 
@@ -95,22 +100,7 @@ def add_tooltips(html: str, terms: list[Term], lang: str, spaced: bool) -> str:
 
 # Helper functions
 
-
-def _problem(entry: object, codes: tuple[str, ...]) -> str | None:
-    fields = ("id", *codes, "definition")
-    if not isinstance(entry, dict):
-        return f"term is not a mapping; expected {', '.join(fields)}"
-    unknown = [k for k in entry if k not in fields]
-    if unknown:
-        return f"unknown field '{unknown[0]}'; expected only {', '.join(fields)}"
-    missing = [k for k in fields if not entry.get(k)]
-    if missing:
-        return f"term lacks '{missing[0]}'; expected {', '.join(fields)}"
-    definition = entry["definition"]
-    if not isinstance(definition, dict) or any(not definition.get(c) for c in codes):
-        return f"term '{entry['id']}': definition needs every language; expected {{{', '.join(codes)}}}"
-    return None
-
+_SUBJECT = data_schema.entry_subject("term")
 
 @functools.lru_cache(maxsize=4)
 def _every_term(names: tuple[str, ...]) -> re.Pattern:

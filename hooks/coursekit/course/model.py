@@ -10,7 +10,7 @@ import functools
 import pathlib
 from dataclasses import dataclass, field
 
-from coursekit.core import markers
+from coursekit.core import inline, markers, pagetext, textfile
 from coursekit.core.errors import ContentError
 from coursekit.course import frontmatter
 from coursekit.languages import files
@@ -26,6 +26,7 @@ class Page:
     meta: dict
     lines: dict
     markers: list[markers.Marker]
+    visible: str  # the source as the engine reads it for structure (core/pagetext.py)
 
 
 @dataclass
@@ -69,21 +70,19 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
             continue
         source = docs_dir / uri
         path = source.relative_to(project_root).as_posix()
-        text = source.read_text("utf-8")
         kind, module = frontmatter.kind_of(parts[0])
         try:
+            text = textfile.read(source, path)
             meta, lines = frontmatter.read(text, path)
         except ContentError as error:
             errors.append(error)
             continue
         errors += frontmatter.check(meta, lines, path, kind)
-        found = markers.find(text)
-        errors += [
-            ContentError(path, m.line, f"unknown marker 'md:{m.name}'; expected one of {', '.join(sorted(markers.KNOWN))}")
-            for m in found
-            if m.name not in markers.KNOWN
-        ]
-        pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, found))
+        scanned = pagetext.scan(text, path)
+        errors += scanned.errors
+        errors += [ContentError(path, m.line, m.problem()) for m in scanned.markers if m.problem()]
+        errors += [ContentError(path, scanned.visible.count("\n", 0, at) + 1, problem) for at, problem in inline.references(scanned.visible)]
+        pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, list(scanned.markers), scanned.visible))
 
     modules: dict[str, Module] = {}
     for page in pages:

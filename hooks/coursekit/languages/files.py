@@ -9,6 +9,7 @@ import re
 from coursekit.core.errors import ContentError
 
 _SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
+_ANY_CASE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
 
 
 def split(src_uri: str) -> tuple[str, str] | None:
@@ -29,7 +30,14 @@ def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: 
         if parts is None or parts[1] not in codes:
             stem = posixpath.join(docs_dir, (parts[0] if parts else uri)[: -len(".md")])
             expected = " or ".join(f"'{stem}.{c}.md'" for c in codes)
-            if parts is None:
+            cased = _ANY_CASE.match(uri)
+            meant = cased and next((c for c in codes if c.lower() == cased["lang"].lower()), None)
+            if meant:
+                shown = posixpath.join(docs_dir, cased["stem"])
+                errors.append(ContentError(where, 1, f"language suffix '{cased['lang']}' is not written as the course writes it; "
+                                                     f"expected '{shown}.{meant}.md' (as in extra.languages of mkdocs.yml)"))
+                pages.setdefault(f"{cased['stem']}.md", set()).add(meant)  # its translation is there, misnamed
+            elif parts is None:
                 errors.append(ContentError(where, 1, f"page has no language suffix; expected {expected}"))
             else:
                 errors.append(ContentError(where, 1, f"page is in '{parts[1]}', which is not a language of this course; "

@@ -12,10 +12,14 @@ import pathlib
 import string
 from collections.abc import Callable
 
-from coursekit.core import yamlsource
+from jsonschema import Draft7Validator, ValidationError
+
+from coursekit.core import schema as data_schema
+from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
 
 _ENGINE = pathlib.Path(__file__).parent / "strings"
+SCHEMA = pathlib.Path(__file__).with_name("strings.schema.json")
 # The table in use: language -> key -> text, set by use() for the course being built.
 _table: dict[str, dict[str, str]] = {}
 
@@ -31,24 +35,18 @@ def load(codes: tuple[str, ...], course_dir: pathlib.Path, root: pathlib.Path,
         texts = dict(shipped(code))
         own = course_dir / f"{code}.yml"
         shown = own.relative_to(root).as_posix() if own.is_relative_to(root) else str(own)
-        lines: dict = {}
+        problems = []
         if own.exists():
-            try:
-                data, lines = yamlsource.load(own.read_text("utf-8"), shown)
-            except ContentError as error:
-                errors.append(error)
-                data = {}
-            if not isinstance(data, dict):
-                errors.append(ContentError(shown, 1, "interface text is not a mapping; expected 'key: text' lines, as in the engine's strings/en.yml"))
-                data = {}
-            for key, text in data.items():
-                problem = _problem(key, text, reference)
+            data, lines, problems = data_schema.read(own, shown, validator(), (), explain=_explain)
+            errors += problems
+            for key, text in (data or {}).items():
+                problem = _fields_problem(key, text, reference)
                 if problem:
                     errors.append(ContentError(shown, yamlsource.line_of(lines, (key,)), problem))
                 else:
                     texts[key] = text
         missing = [key for key in reference if key not in texts]
-        if missing:
+        if missing and not problems:  # a file that does not read has its own messages
             keys = f"{len(missing)} key(s): {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''}"
             if own.exists():
                 errors.append(ContentError(shown, 1, f"interface text for '{code}' lacks {keys}; expected every key of the engine's strings/en.yml"))
@@ -90,14 +88,29 @@ def group(prefix: str, lang: str) -> dict:
 # Helper functions
 
 
-def _problem(key: str, text: object, reference: dict) -> str | None:
-    """What is wrong with a course's text for `key`, measured against the engine's English."""
-    if key not in reference:
-        return f"unknown interface text key '{key}'; expected keys of the engine's strings/en.yml"
+def schema() -> dict:
+    """The schema of a course's interface text file: the engine's keys, each a text or {one, other}."""
+    made = data_schema.made(SCHEMA, ())
+    return {**made, "properties": {key: {"$ref": "#/definitions/text"} for key in shipped("en")}}
+
+
+@functools.cache
+def validator() -> Draft7Validator:
+    return Draft7Validator(schema())
+
+
+def _explain(error: ValidationError, data: object) -> str | None:
+    if error.validator == "additionalProperties":
+        return f"unknown interface text key {data_schema.names(data_schema.unknown_keys(error))}; expected keys of the engine's strings/en.yml"
+    if error.validator == "type" and not error.absolute_path:
+        return "interface text is not a mapping; expected 'key: text' lines, as in the engine's strings/en.yml"
+    return None
+
+
+def _fields_problem(key: str, text: object, reference: dict) -> str | None:
+    """Whether a course's text for `key` has the {fields} of the engine's English."""
     english = reference[key]
     forms = text if isinstance(text, dict) else {"other": text}
-    if not forms or not all(isinstance(v, str) and v.strip() for v in forms.values()) or set(forms) - {"one", "other"} or "other" not in forms:
-        return f"'{key}' is not text; expected the text, or {{one: …, other: …}} for a text that depends on a number"
     wanted = fields(english["other"] if isinstance(english, dict) else english)
     if fields(forms["other"]) != wanted or not fields(forms.get("one", "")) <= wanted:
         def named(names: set[str]) -> str:
@@ -122,5 +135,5 @@ def shipped(code: str) -> dict[str, str]:
     path = _ENGINE / f"{code}.yml"
     if not path.exists():
         return {}
-    data, _ = yamlsource.load(path.read_text("utf-8"), path.name)
+    data, _ = yamlsource.load(textfile.read(path, path.name), path.name)
     return data

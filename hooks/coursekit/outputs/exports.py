@@ -12,7 +12,7 @@ import pathlib
 import re
 from collections.abc import Callable
 
-from coursekit.core import yamlsource
+from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
 from coursekit.course import model
 from coursekit.quiz import bank as quizbank
@@ -43,7 +43,7 @@ def errors(banks: dict, root: pathlib.Path, codes: tuple[str, ...]) -> list[Cont
         if not bad:
             continue
         path = f"{quizbank.FOLDER}/{quiz}.yml"
-        _, lines = yamlsource.load((root / path).read_text("utf-8"), path)
+        _, lines = yamlsource.load(textfile.read(root / path, path), path)
         for where, text in bad:
             char = _UNSAFE.search(text).group(0)
             message = f"text has the control character U+{ord(char):04X}, which Moodle XML and GIFT cannot carry; expected plain text (remove the escape)"

@@ -18,7 +18,7 @@ import zipfile
 
 from jinja2 import Environment, FileSystemLoader
 
-from coursekit.core import yamlsource
+from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
 from coursekit.languages.settings import Languages
 from coursekit.outputs import bundle
@@ -55,7 +55,7 @@ def capacity_errors(banks: dict, quizzes: dict[str, list[str]], root: pathlib.Pa
         size += part + 1
         if size > LIMIT:
             path = f"quizzes/{quiz}.yml"
-            _, lines = yamlsource.load((root / path).read_text("utf-8"), path)
+            _, lines = yamlsource.load(textfile.read(root / path, path), path)
             return [ContentError(path, yamlsource.line_of(lines, ("questions",)),
                                  f"with this bank the course's quiz progress can take {size} characters of SCORM's suspend_data, "
                                  f"which holds {LIMIT} (this bank takes up to {part}); expected fewer questions or options "

@@ -9,7 +9,6 @@ default language's file it differs from.
 
 from __future__ import annotations
 
-import pathlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,14 +49,16 @@ class Skeleton:
     blocks: tuple[Block, ...] | None  # None: the blocks do not parse (exercises.check reports why)
 
 
-def skeleton(page: model.Page, text: str) -> Skeleton:
-    """The parts of one page that must match its counterpart; `text` is the page's source."""
-    constructs, errors = exercises.parse(text, page.path)
-    blocks = None if errors else tuple(
+def skeleton(page: model.Page) -> Skeleton:
+    """The parts of one page that must match its counterpart."""
+    constructs, errors = exercises.parse(page.visible, page.path)
+    # A block that does not parse, or a card of no known role, is reported by exercises.check.
+    unknown_role = any(c.name == "card" and c.options.get("role") not in exercises.ROLES for c in constructs)
+    blocks = None if errors or unknown_role else tuple(
         Block(c.name, c.options.get("role") if c.name == "card" else None, c.parent and c.parent.name, c.line)
         for c in constructs
     )
-    return Skeleton(page, tuple(_headings(text)), blocks)
+    return Skeleton(page, tuple(_headings(page.visible)), blocks)
 
 
 def compare(here: Skeleton, there: Skeleton) -> list[ContentError]:
@@ -72,14 +73,14 @@ def compare(here: Skeleton, there: Skeleton) -> list[ContentError]:
     return [ContentError(here.page.path, line, f"differs from {there.page.path}: {what}") for line, what in filter(None, found)]
 
 
-def check(course: model.Course, root: pathlib.Path, default: str) -> list[ContentError]:
+def check(course: model.Course, default: str) -> list[ContentError]:
     """Compare every page in the default language with each of its translations."""
     errors = []
     for original in (p for p in course.pages if p.lang == default):
-        there = skeleton(original, (root / original.path).read_text("utf-8"))
+        there = skeleton(original)
         for page in course.pages:
             if page.neutral == original.neutral and page.lang != default:
-                errors += compare(skeleton(page, (root / page.path).read_text("utf-8")), there)
+                errors += compare(skeleton(page), there)
     return errors
 
 
@@ -90,25 +91,16 @@ _HEADING = re.compile(r"^ {0,3}##[ \t]")
 Difference = tuple[int, str]  # the line in the translation, and what differs
 
 
-def _headings(text: str) -> list[int]:
-    """The lines of the `##` headings, outside front matter and code fences."""
-    lines = text.split("\n")
-    first = frontmatter.body_start(lines)
-    found, fence = [], None
-    for number, line in enumerate(lines[first:], first + 1):
-        mark = frontmatter.CODE_FENCE.match(line)
-        if fence:
-            fence = None if mark and mark["mark"].startswith(fence) else fence
-        elif mark:
-            fence = mark["mark"]
-        elif _HEADING.match(line):
-            found.append(number)
-    return found
+def _headings(visible: str) -> list[int]:
+    """The lines of the `##` headings of a page's text (no front matter, code or comments)."""
+    return [number for number, line in enumerate(visible.split("\n"), 1) if _HEADING.match(line)]
 
 
 def _keys(here: model.Page, there: model.Page) -> Difference | None:
-    extra = [k for k in here.meta if k not in there.meta]
-    lacking = [k for k in there.meta if k not in here.meta]
+    # Only the optional keys: a required key missing, or an unknown one, is the front matter check's.
+    optional = frontmatter.optional(here.kind)
+    extra = [k for k in here.meta if k not in there.meta and k in optional]
+    lacking = [k for k in there.meta if k not in here.meta and k in optional]
     if not extra and not lacking:
         return None
     parts = [f"{_names(extra)} here only" if extra else "", f"{_names(lacking)} there only" if lacking else ""]
@@ -119,6 +111,8 @@ def _keys(here: model.Page, there: model.Page) -> Difference | None:
 def _value(here: model.Page, there: model.Page, key: str) -> Difference | None:
     if key not in here.meta or key not in there.meta or here.meta[key] == there.meta[key]:
         return None
+    if not frontmatter.valid(key, here.meta[key]) or not frontmatter.valid(key, there.meta[key]):
+        return None  # the front matter check names the value
     return here.lines[(key,)], (
         f"'{key}' is {here.meta[key]!r} here, {there.meta[key]!r} there; expected the same {key} in both languages"
     )

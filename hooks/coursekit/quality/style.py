@@ -1,5 +1,6 @@
 """The course's house style, as far as a build can check it: retired names and variant spellings
-(`terms`), and the pattern of each page kind's title (`titles`), from `<docs>/_data/style.yml`.
+(`terms`), the pattern of each page kind's title (`titles`) and the shape of a guide's facilitation
+notes (`guide_labels`, `guide_activity_heading`), from `<docs>/_data/style.yml`.
 A course without that file has no style checks; the rules and their reasons are the course's own
 (a course explains them in a page of its own, such as course/STYLE.md).
 
@@ -15,11 +16,13 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from coursekit.core import yamlsource
+from coursekit.core import markers, textfile, yamlsource
+from coursekit.core import schema as data_schema
 from coursekit.core.errors import ContentError
-from coursekit.course import frontmatter, model
+from coursekit.course import model
 
 _KINDS = ("lesson", "exercises", "guide")
+SCHEMA = pathlib.Path(__file__).with_name("style.schema.json")
 
 
 @dataclass(frozen=True)
@@ -43,59 +46,52 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
     """The rules in `path` (None if the course has none), and every mistake in the file."""
     if not path.exists():
         return None, []
-    try:
-        data, lines = yamlsource.load(path.read_text("utf-8"), shown)
-    except ContentError as error:
-        return None, [error]
-    if not isinstance(data, dict):
-        return None, [ContentError(shown, 1, "style rules are not a mapping; expected `terms:` and `titles:`")]
-    errors, terms = [], []
+    data, lines, errors = data_schema.read(path, shown, data_schema.validator(SCHEMA, codes), codes)
+    if errors:
+        return None, errors
+    data = data or {}
+    terms = []
     for i, rule in enumerate(data.get("terms") or []):
-        line = yamlsource.line_of(lines, ("terms", i))
-        if not isinstance(rule, dict) or rule.get("lang") not in codes or not rule.get("use") or not rule.get("why") \
-                or ("avoid" in rule) == ("avoid_regex" in rule):
-            errors.append(ContentError(shown, line, f"style term {i + 1} is not valid; expected {{lang: one of {', '.join(codes)}, "
-                                                    "avoid: … (or avoid_regex: …), use: …, why: …}"))
-            continue
         try:
-            pattern = re.compile(rule["avoid_regex"]) if "avoid_regex" in rule else re.compile(re.escape(str(rule["avoid"])))
+            pattern = re.compile(rule["avoid_regex"]) if "avoid_regex" in rule else re.compile(re.escape(rule["avoid"]))
         except re.error as error:
-            errors.append(ContentError(shown, line, f"style term {i + 1}: avoid_regex is not a regular expression ({error}); expected one"))
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("terms", i, "avoid_regex")),
+                                       f"terms[{i + 1}].avoid_regex: not a regular expression ({error}); expected a Python regular expression"))
             continue
-        terms.append(Term(rule["lang"], pattern, str(rule.get("avoid", rule.get("avoid_regex"))), str(rule["use"]), str(rule["why"])))
+        terms.append(Term(rule["lang"], pattern, rule.get("avoid", rule.get("avoid_regex")), rule["use"], rule["why"]))
     titles: dict = {}
     for kind, per_lang in (data.get("titles") or {}).items():
-        for lang, spec in (per_lang or {}).items():
-            line = yamlsource.line_of(lines, ("titles", kind, lang))
+        for lang, spec in per_lang.items():
             try:
-                titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec.get("template", spec["pattern"]))
-            except (TypeError, KeyError, re.error):
-                errors.append(ContentError(shown, line, f"titles.{kind}.{lang} is not valid; expected {{template: …, pattern: a regular expression}}"))
-    activity, labels = {}, {}
+                titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec["template"])
+            except re.error as error:
+                errors.append(ContentError(shown, yamlsource.line_of(lines, ("titles", kind, lang, "pattern")),
+                                           f"titles.{kind}.{lang}.pattern: not a regular expression ({error}); expected a Python regular expression"))
+    activity = {}
     for lang, pattern in (data.get("guide_activity_heading") or {}).items():
         try:
             activity[lang] = re.compile(pattern)
-        except (TypeError, re.error):
+        except re.error as error:
             errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_activity_heading", lang)),
-                                       f"guide_activity_heading.{lang} is not a regular expression; expected one with a (?P<minutes>…) group"))
-    for lang, names in (data.get("guide_labels") or {}).items():
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_labels", lang)),
-                                       f"guide_labels.{lang} is not a list of labels; expected e.g. ['**What to do:**']"))
-            continue
-        labels[lang] = tuple(names)
+                                       f"guide_activity_heading.{lang}: not a regular expression ({error}); expected a Python regular expression"))
+    labels = {lang: tuple(names) for lang, names in (data.get("guide_labels") or {}).items()}
     return Rules(tuple(terms), titles, activity, labels), errors
 
 
-def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
+def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
+    """The schema of style.yml, for a course in the languages `codes`."""
+    return data_schema.made(SCHEMA, codes, names)
+
+
+def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
     """Every breach of the rules in the course's pages and in `data_texts`, which are the
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
     for page in course.pages:
-        errors += _page_terms(rules, page, (root / page.path).read_text("utf-8"))
+        errors += _page_terms(rules, page)
         errors += _title(rules, course, page)
         if page.kind == "guide":
-            errors += _guide(rules, page, (root / page.path).read_text("utf-8"))
+            errors += _guide(rules, page)
     for path, line, lang, text in data_texts:
         errors += _terms(rules, path, line, lang, text)
     return errors
@@ -108,7 +104,7 @@ def data_texts(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, 
     for file in files:
         shown = file.relative_to(root).as_posix()
         try:
-            data, lines = yamlsource.load(file.read_text("utf-8"), shown)
+            data, lines = yamlsource.load(textfile.read(file, shown), shown)
         except ContentError:
             continue
         for i, entry in enumerate(data if isinstance(data, list) else []):
@@ -125,17 +121,15 @@ def data_texts(files: list[pathlib.Path], root: pathlib.Path, codes: tuple[str, 
 
 # Helper functions
 
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
 _OPTION = re.compile(r"^ {4}[a-z-]+: ")
 _BLOCK_START = re.compile(r"^ {0,3}/{3,} *[\w-]+")
 _ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s+)"(.*)"\s*$')
 
 
-def _prose(page: model.Page, text: str):
-    """(line, text) of the page's prose: its front-matter texts, then its body without code,
-    comments, link targets and block options."""
+def _prose(page: model.Page):
+    """(line, text) of the page's prose: its front-matter texts, then its text (core/pagetext.py:
+    no code, no comments) without markers, link targets and block options."""
     for key in ("title", "summary"):
         if isinstance(page.meta.get(key), str):
             yield yamlsource.line_of(page.lines, (key,)), page.meta[key]
@@ -145,17 +139,8 @@ def _prose(page: model.Page, text: str):
     for i, row in enumerate(page.meta.get("runsheet") or []):
         if isinstance(row, dict) and isinstance(row.get("activity"), str):
             yield yamlsource.line_of(page.lines, ("runsheet", i)), row["activity"]
-    lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
-    fence, options = None, False
-    for number in range(frontmatter.body_start(lines), len(lines)):
-        line = lines[number]
-        mark = frontmatter.CODE_FENCE.match(line)
-        if fence:
-            fence = None if mark and mark["mark"].startswith(fence) else fence
-            continue
-        if mark:
-            fence = mark["mark"]
-            continue
+    options = False
+    for number, line in enumerate(markers.MARKER.sub("", page.visible).split("\n"), 1):
         if _BLOCK_START.match(line):
             options = True
         elif options and _OPTION.match(line):
@@ -163,17 +148,17 @@ def _prose(page: model.Page, text: str):
         else:
             options = False
         line = _ADMONITION.sub(r"\1\2", line)
-        yield number + 1, _LINK_TARGET.sub("", _CODE_SPAN.sub("", line))
+        yield number, _LINK_TARGET.sub("", line)
 
 
-def _page_terms(rules: Rules, page: model.Page, text: str) -> list[ContentError]:
+def _page_terms(rules: Rules, page: model.Page) -> list[ContentError]:
     """The terms to avoid in a page, looked for again only when the page or the terms changed:
     `mkdocs serve` reads and checks the whole project on every save."""
-    key = (rules.terms, page.lang, text)
+    key = (rules.terms, page.lang, page.visible, page.meta)
     seen = _checked_pages.get(page.path)
     if seen is None or seen[0] != key:
         seen = _checked_pages[page.path] = (key, [
-            error for line, prose in _prose(page, text) for error in _terms(rules, page.path, line, page.lang, prose)])
+            error for line, prose in _prose(page) for error in _terms(rules, page.path, line, page.lang, prose)])
     return seen[1]
 
 
@@ -196,6 +181,8 @@ def _title(rules: Rules, course: model.Course, page: model.Page) -> list[Content
     pattern, template = spec
     lesson = course.module(page.module).pages.get("lesson", {}).get(page.lang)
     lesson_title = lesson.meta.get("title") if lesson else None
+    if page.kind != "lesson" and not isinstance(lesson_title, str):
+        return []  # no lesson title to compare with: the lesson's own check says why
     match = pattern.fullmatch(title)
     if match and (page.kind == "lesson" or "title" not in pattern.groupindex or match["title"] == lesson_title):
         return []
@@ -208,14 +195,15 @@ _H3 = re.compile(r"^### ")
 _LABEL = re.compile(r"^\s*[-*] (\*\*[^*]+[:：]\*\*)")  # a bullet that opens with a bold label
 
 
-def _guide(rules: Rules, page: model.Page, text: str) -> list[ContentError]:
+def _guide(rules: Rules, page: model.Page) -> list[ContentError]:
     """A guide's facilitation notes: one activity heading per run-sheet row, each ending with that
     row's minutes, and the notes' bold labels the course's own, in their order."""
     heading, labels = rules.activity.get(page.lang), rules.labels.get(page.lang)
     rows = page.meta.get("runsheet")
     errors, found, order = [], [], {label: i for i, label in enumerate(labels or ())}
     last, inside = -1, False  # inside an activity's notes: from its heading to the next heading
-    for number, line in _body(text):
+    # The page's text without front matter, code and comments (core/pagetext.py).
+    for number, line in enumerate(page.visible.split("\n"), 1):
         if line.startswith("#"):
             last, match = -1, heading.fullmatch(line.rstrip()) if heading and _H3.match(line) else None
             inside = bool(match)
@@ -233,22 +221,9 @@ def _guide(rules: Rules, page: model.Page, text: str) -> list[ContentError]:
     if heading and isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
         minutes = [r.get("minutes") for r in rows]
         if [m for _, m in found] != minutes:
-            line = next((n for (n, m), want in zip(found, minutes) if m != want), found[len(minutes)][0] if len(found) > len(minutes) else 1)
+            # At the first heading that differs, or else the first row without a heading.
+            line = next((n for (n, m), want in zip(found, minutes) if m != want), None) \
+                or (found[len(minutes)][0] if len(found) > len(minutes) else yamlsource.line_of(page.lines, ("runsheet", len(found))))
             errors.append(ContentError(page.path, line, f"style: the activity headings give {[m for _, m in found]} minutes, the run-sheet {minutes}; "
                                                        f"expected one heading per run-sheet row ending with its minutes, like '{heading.pattern}'"))
     return errors
-
-
-def _body(text: str):
-    """(line, text) of a page's body outside code fences and HTML comments."""
-    lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
-    fence = None
-    for number in range(frontmatter.body_start(lines), len(lines)):
-        line = lines[number]
-        mark = frontmatter.CODE_FENCE.match(line)
-        if fence:
-            fence = None if mark and mark["mark"].startswith(fence) else fence
-        elif mark:
-            fence = mark["mark"]
-        else:
-            yield number + 1, line

@@ -4,19 +4,17 @@ course's languages) and the rules a schema cannot express, and return it as plai
 checks (itemcheck.py).
 
 The schema is the engine's `schema.json` with every text field in the course's languages. A
-course keeps a copy as `quizzes/quiz.schema.json` for editors (`python -m hooks schema` writes
-it); the build stops when that copy is out of date, so editors never check against old rules."""
+course keeps a copy as `quizzes/quiz.schema.json` for editors (quality/schemas.py)."""
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from pathlib import Path
 
 from jsonschema import Draft7Validator, ValidationError
 
-from coursekit.core import yamlsource
+from coursekit.core import inline, yamlsource
+from coursekit.core import schema as data_schema
 from coursekit.core.errors import ContentError, ContentErrors, raise_all
 from coursekit.quiz import itemcheck
 
@@ -34,14 +32,24 @@ def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
     return banks
 
 
-def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank], list[ContentError], list[itemcheck.Finding]]:
-    """Every bank that is valid by id; the errors of the others (schema and rules); and the findings
-    of the item-writing checks on the valid ones, errors and warnings, for the build to tell apart."""
-    banks, errors, findings = {}, [], []
+def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | None], list[ContentError], list[itemcheck.Finding]]:
+    """Every bank by id (None for one with mistakes); the mistakes of all of them (schema and rules);
+    and the findings of the item-writing checks on the valid ones, errors and warnings, for the
+    build to tell apart."""
+    banks: dict[str, Bank | None] = {}
+    errors: list[ContentError] = []
+    findings: list[itemcheck.Finding] = []
+    validator = data_schema.validator(_ENGINE_SCHEMA, codes)
+    for path in sorted((root / FOLDER).glob("*.yaml")):
+        shown = path.relative_to(root).as_posix()
+        errors.append(ContentError(shown, 1, f"quiz bank ends in '.yaml'; expected '{path.stem}.yml' (the engine reads .yml banks)"))
     for path in sorted((root / FOLDER).glob("*.yml")):
-        bank, bank_errors, bank_findings = _checked(path, root, codes)
-        if bank is not None:
-            banks[path.stem] = bank
+        if not _ID.match(path.stem):
+            shown = path.relative_to(root).as_posix()
+            errors.append(ContentError(shown, 1, f"quiz bank file name '{path.stem}' is not lowercase-with-dashes; "
+                                                 "expected a name like first-steps.yml: it is the quiz id a lesson's `quiz:` names"))
+            continue
+        banks[path.stem], bank_errors, bank_findings = _checked(path, root, codes, validator)
         errors += bank_errors
         findings += bank_findings
     return banks, errors, findings
@@ -49,33 +57,12 @@ def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank], lis
 
 def load_bank(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator | None = None) -> Bank:
     """One bank, its id from the file name; raises ContentError(s) naming file, line and question."""
-    return _load(path, root, codes, validator or Draft7Validator(schema(codes)))[0]
+    return _load(path, root, codes, validator or data_schema.validator(_ENGINE_SCHEMA, codes))[0]
 
 
-@functools.cache
 def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:
     """The bank schema for a course in the languages `codes` (named `names`, for editors' hovers)."""
-    made = json.loads(_ENGINE_SCHEMA.read_text("utf-8"))
-    text = made["definitions"]["text"]
-    described = dict(zip(codes, names or codes))
-    text["required"] = list(codes)
-    text["properties"] = {code: {"type": "string", "minLength": 1, "description": described[code]} for code in codes}
-    text["description"] = f"A text in every course language ({', '.join(codes)}); inline Markdown (emphasis, links), never HTML."
-    return made
-
-
-def schema_text(codes: tuple[str, ...], names: tuple[str, ...]) -> str:
-    """The editors' copy of the schema, as `quizzes/quiz.schema.json` holds it."""
-    return json.dumps(schema(codes, names), ensure_ascii=False, indent=2) + "\n"
-
-
-def editor_schema_errors(root: Path, codes: tuple[str, ...], names: tuple[str, ...]) -> list[ContentError]:
-    """The editors' copy must be the schema the build checks with."""
-    path = root / EDITOR_SCHEMA
-    if path.exists() and path.read_text("utf-8") != schema_text(codes, names):
-        return [ContentError(EDITOR_SCHEMA.as_posix(), 1, "the editors' copy of the quiz schema is out of date (languages or rules changed); "
-                             "expected what `python -m hooks schema` writes: run it and commit the file")]
-    return []
+    return data_schema.made(_ENGINE_SCHEMA, codes, names)
 
 
 def usage_errors(pages: list, banks: dict[str, Bank]) -> list[ContentError]:
@@ -125,20 +112,19 @@ def unused(pages: list, banks: dict[str, Bank]) -> list[str]:
 
 
 _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ONE_CORRECT = ("single", "scenario")
-_KINDS = {"string": "text", "boolean": "true or false", "array": "a list", "object": "a mapping"}
-# Inline and reference link targets in Markdown text.
-_LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_subject = data_schema.entry_subject("question", ("questions",))
 
 
-def _checked(path: Path, root: Path, codes: tuple[str, ...]) -> tuple[Bank | None, list[ContentError], list[itemcheck.Finding]]:
+def _checked(path: Path, root: Path, codes: tuple[str, ...], validator) -> tuple[Bank | None, list[ContentError], list[itemcheck.Finding]]:
     """A bank read and checked once per state of its file: `mkdocs serve` reads the project again
     on every save, and a save seldom changes a bank."""
     stat = path.stat()
     key = (root, codes, stat.st_mtime_ns, stat.st_size)
     if _checked_banks.get(path, (None,))[0] != key:
         try:
-            bank, lines, name = _load(path, root, codes, _validator(codes))
+            bank, lines, name = _load(path, root, codes, validator)
         except ContentErrors as exc:
             result = (None, exc.errors, [])
         except ContentError as exc:
@@ -152,57 +138,38 @@ def _checked(path: Path, root: Path, codes: tuple[str, ...]) -> tuple[Bank | Non
 _checked_banks: dict[Path, tuple[tuple, tuple]] = {}
 
 
-@functools.cache
-def _validator(codes: tuple[str, ...]) -> Draft7Validator:
-    return Draft7Validator(schema(codes))
-
-
 def _load(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator) -> tuple[Bank, dict, str]:
     """A bank, the line of each of its key paths, and its path as messages name it."""
     name = path.relative_to(root).as_posix()
-    data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-    errors = [_schema_error(e, validator.schema, data, lines, name, codes) for e in validator.iter_errors(data)]
+    data, lines, errors = data_schema.read(path, name, validator, codes, _subject, lambda error, data: _explain(error, data, validator.schema))
     # The rules below assume the structure the schema guarantees.
     raise_all(errors or _rule_errors(data, lines, name, codes))
     return {"id": path.stem, **data}, lines, name
 
 
-def _schema_error(error: ValidationError, schema: dict, data: object, lines: dict, path: str, codes: tuple[str, ...]) -> ContentError:
+def _explain(error: ValidationError, data: object, schema: dict) -> str | None:
+    """The bank's own wording, where a question's type decides what is expected (`schema` is the whole bank schema)."""
     where = tuple(error.absolute_path)
     found, kind, value = error.instance, error.validator, error.validator_value
-    line = yamlsource.line_of(lines, where)
     shape = _shape(where)
-    if kind in ("required", "additionalProperties"):
-        required, optional = _fields(schema, data, where)
-        expected = _every_language(codes) if shape == "text" else _expected(required, optional)
-        noun = "language" if shape == "text" else "field"
+    if kind in ("required", "additionalProperties") and shape != "text":
+        node = _fields(schema, data, where)
         if kind == "required":
-            what = f"missing {noun} {_names([k for k in required if k not in found])}; expected {expected}"
-        else:
-            unknown = [k for k in found if k not in required + optional]
-            line = yamlsource.line_of(lines, (*where, unknown[0]))
-            what = f"unknown {noun} {_names(unknown)}; expected {expected}"
-    elif kind == "type" and value == "object":
-        expected = {"bank": "a mapping with title and questions", "text": f"every language, {_every_language(codes)}"}
-        what = f"{'empty bank' if found is None and shape == 'bank' else _describe(found)}; expected {expected.get(shape, 'a mapping')}"
-    elif kind == "type":
-        what = f"{_describe(found)}; expected {_KINDS.get(value, value)}"
-    elif kind == "enum":
-        what = f"unknown question type {found!r}; expected one of {', '.join(_TYPES)}"
-    elif kind == "pattern":
-        what = "not lowercase-with-dashes; expected e.g. 'silent-majority'"
-    elif kind == "minLength":
-        what = "empty text; expected some text"
-    elif kind == "minItems" and where[-1:] == ("steps",):
-        what = f"{len(found)} given; expected at least {value} steps for an ordering question"
-    elif kind == "minItems":
-        what = f"{len(found)} given; expected at least {value}"
-    elif kind == "contains":
+            return f"missing field {data_schema.names([k for k in node['required'] if k not in found])}; expected {data_schema.fields(node)}"
+        unknown = [k for k in found if k not in node["properties"]]
+        return f"unknown field {data_schema.names(unknown)}; expected {data_schema.fields(node)}{data_schema.comma_hint(error)}"
+    if kind == "type" and value == "object" and shape == "bank":
+        return f"{'empty bank' if found is None else data_schema.describe(found)}; expected a mapping with title and questions"
+    if kind == "type" and value == "object" and shape != "text":
+        return f"{data_schema.describe(found)}; expected a mapping"
+    if kind == "enum" and where[-1:] == ("type",):
+        return f"unknown question type {found!r}; expected one of {', '.join(_TYPES)}"
+    if kind == "minItems" and where[-1:] == ("steps",):
+        return f"{len(found)} given; expected at least {value} steps for an ordering question"
+    if kind == "contains":
         one = _question(data, where).get("type") in _ONE_CORRECT
-        what = f"no correct answer; expected {'exactly' if one else 'at least'} one option with `correct: true`"
-    else:  # a rule added to the schema without a message here
-        what = f"{error.message}; expected what {EDITOR_SCHEMA.as_posix()} describes"
-    return ContentError(path, line, _subject(data, where) + what)
+        return f"no correct answer; expected {'exactly' if one else 'at least'} one option with `correct: true`"
+    return None
 
 
 def _rule_errors(data: Bank, lines: dict, path: str, codes: tuple[str, ...]) -> list[ContentError]:
@@ -220,11 +187,7 @@ def _rule_errors(data: Bank, lines: dict, path: str, codes: tuple[str, ...]) -> 
             line = yamlsource.line_of(lines, (*where, "options", correct[1], "correct"))
             errors.append(ContentError(path, line, _subject(data, where) + message))
     for where, text in texts(data, codes):
-        for match in _LINK.finditer(text):
-            target = match.group(1) or match.group(2)
-            if target is not None and not target.startswith(("https://", "http://")):
-                message = f"link to {target!r}; expected an absolute https:// address (quiz text is not resolved like page links)"
-                errors.append(ContentError(path, yamlsource.line_of(lines, where), _subject(data, where) + message))
+        errors += [ContentError(path, yamlsource.line_of(lines, where), _subject(data, where) + problem) for problem in inline.problems(text)]
     return errors
 
 
@@ -241,10 +204,6 @@ def texts(node: object, codes: tuple[str, ...], where: tuple = ()):
             yield from texts(value, codes, (*where, i))
 
 
-def _every_language(codes: tuple[str, ...]) -> str:
-    return "{" + ", ".join(f"{code}: …" for code in codes) + "}"
-
-
 def _shape(where: tuple) -> str:
     """What kind of mapping the schema expects at `where`."""
     if where == ():
@@ -256,21 +215,17 @@ def _shape(where: tuple) -> str:
     return "text"
 
 
-def _fields(schema: dict, data: object, where: tuple) -> tuple[list[str], list[str]]:
-    """The required and the optional fields of the mapping at `where`, in the schema's order."""
+def _fields(schema: dict, data: object, where: tuple) -> dict:
+    """The fields the mapping at `where` has (`required`, `properties`): a question's, those of its type too."""
     definitions = schema["definitions"]
     shape = _shape(where)
     if shape == "bank":
-        found = schema
-    elif shape == "question":
+        return schema
+    if shape == "question":
         base = definitions["question"]
         typed = definitions.get(_question(data, where).get("type"), base)
-        found = {"required": base["required"] + typed.get("required", []), "properties": typed["properties"]}
-    else:
-        found = definitions[shape]
-    order = list(found["properties"])
-    required = sorted(set(found["required"]), key=lambda k: order.index(k) if k in order else len(order))
-    return required, [k for k in order if k not in required]
+        return {"required": base["required"] + typed.get("required", []), "properties": typed["properties"]}
+    return definitions[shape]
 
 
 def _question(data: object, where: tuple) -> dict:
@@ -280,34 +235,3 @@ def _question(data: object, where: tuple) -> dict:
         if isinstance(question, dict):
             return question
     return {}
-
-
-def _subject(data: object, where: tuple) -> str:
-    """Which question and field a message is about: `question 2 'thank-first', options[1].feedback: `."""
-    parts = []
-    rest = where
-    if where[:1] == ("questions",) and len(where) > 1:
-        qid = _question(data, where).get("id")
-        parts.append(f"question {where[1] + 1}" + (f" {qid!r}" if isinstance(qid, str) else ""))
-        rest = where[2:]
-    field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in rest).lstrip(".")
-    if field:
-        parts.append(field)
-    return ", ".join(parts) + ": " if parts else ""
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
-    return kinds.get(type(value), f"a {type(value).__name__}")
-
-
-def _names(names: list[str]) -> str:
-    return ", ".join(f"'{n}'" for n in names)
-
-
-def _expected(required: list[str], optional: list[str]) -> str:
-    return ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")

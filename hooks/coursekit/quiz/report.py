@@ -15,6 +15,8 @@ def report(root: Path, codes: tuple[str, ...]) -> tuple[str, int]:
     banks, errors, findings = bank.read_banks(root, codes)
     lines = [f"error: {error}" for error in errors]
     for quiz, data in banks.items():
+        if data is None:  # its errors are listed above
+            continue
         path = f"{bank.FOLDER}/{quiz}.yml"
         lines += ["", *_numbers(path, itemcheck.stats(data, codes), codes)]
         lines += [f"  {f.severity}: {f}" for f in findings if f.path == path] or ["  no findings"]

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import jinja2
 import yaml
 
+from coursekit.core import schema as data_schema
 from coursekit.core import yamlsource
 from coursekit.course import frontmatter
 from coursekit.languages import settings, strings
+from coursekit.quality import schemas
 from coursekit.quiz import bank
 from coursekit.scaffold import engine
 
@@ -73,10 +75,13 @@ def new_course(path: pathlib.Path, codes: list[str], title: str, course_id: str 
         missing = _strings_missing(lang["code"])
         if missing:
             files[f"course/_data/strings/{lang['code']}.yml"] = missing
-    files["course/_data/sources.yml"] = "# Every source the course cites: - {id: …, citation: …, note: {<lang>: …}}\n[]\n"
-    files["course/_data/terms.yml"] = "# The course's terms: - {id: …, <lang>: …, definition: {<lang>: …}}\n[]\n"
+    files["course/_data/sources.yml"] = ("# yaml-language-server: $schema=./sources.schema.json\n"
+                                         "# Every source the course cites: - {id: …, citation: …, note: {<lang>: …}}\n[]\n")
+    files["course/_data/terms.yml"] = ("# yaml-language-server: $schema=./terms.schema.json\n"
+                                       "# The course's terms: - {id: …, <lang>: …, definition: {<lang>: …}}\n[]\n")
     files.update(_module_files("01-getting-started", {c: _MODULE_TITLES[_written(c)] for c in codes}, codes))
-    files[bank.EDITOR_SCHEMA.as_posix()] = bank.schema_text(tuple(codes), tuple(lang["name"] for lang in langs))
+    for name, made in schemas.copies("course/_data", tuple(codes), tuple(lang["name"] for lang in langs)).items():
+        files[name] = data_schema.editor_text(made)
 
     path.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -118,14 +123,12 @@ def codes(root: pathlib.Path) -> tuple[str, ...]:
     return tuple((_course_config(root).get("extra") or {}).get("languages") or ())
 
 
-def schema(root: pathlib.Path) -> pathlib.Path:
-    """Write the editors' copy of the quiz schema for the course's languages."""
+def schema(root: pathlib.Path) -> list[pathlib.Path]:
+    """Write the editors' copies of the data files' schemas for the course's languages."""
     config = _course_config(root)
     languages = (config.get("extra") or {}).get("languages") or {}
-    target = root / bank.EDITOR_SCHEMA
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(bank.schema_text(tuple(languages), tuple(spec.get("name", code) for code, spec in languages.items())), "utf-8")
-    return target
+    data = f"{config.get('docs_dir', 'docs')}/_data"
+    return schemas.write(root, data, tuple(languages), tuple(spec.get("name", code) for code, spec in languages.items()))
 
 
 # Helper functions
