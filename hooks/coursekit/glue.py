@@ -148,12 +148,20 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
         return  # a preview builds one language; the whole site is built after it
     _building.append(code)
     pages = dict(_real_pages)
+    # Material's search plugin is one object for every build of the process (MkDocs keeps a plugin
+    # that has `on_startup`), and this language is built inside the default one, before the default
+    # one indexes its pages: its settings and index must not stay in the plugin.
+    search = config.plugins.get("material/search")
+    kept = (dict(search.config), search.search_index) if search else None
     try:
         _build(_config(config, os.path.join(config.site_dir, folder), site_url))
     finally:
         _building.pop()
         _real_pages.clear()
         _real_pages.update(pages)
+        if search:
+            search.config.update(kept[0])
+            search.search_index = kept[1]
 
 
 def preview(server, config, builder: Callable[[], None]):
@@ -313,6 +321,7 @@ class _Preview:
         with self.server._epoch_cond:
             self.server._visible_epoch = self.server._wanted_epoch
             self.server._epoch_cond.notify_all()
+        _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first, then the whole site")
         if self.server._want_rebuild:
             return  # a newer save: its build comes next
         try:
