@@ -605,8 +605,17 @@ class Module:
             seed = rnd.random()
             return {"zh": self.sentence("zh", random.Random(seed), parts), "en": self.sentence("en", random.Random(seed), parts)}
 
+        def distinct(count: int) -> list[dict]:
+            """`count` different texts, shortest first in each language (the item checks stop a
+            bank with two options alike, or whose correct option is the longest)."""
+            zh = sorted(rnd.sample(ZH_CLAUSES, count), key=len)
+            en = sorted(rnd.sample(EN_SENTENCES, count), key=lambda t: len(t.split()))
+            return [{"zh": f"{z}。", "en": e} for z, e in zip(zh, en)]
+
         def options(correct: set[int], count: int = 4) -> list:
-            return [{"text": text(1), **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
+            texts = distinct(count)  # the correct options take the shortest texts
+            order = sorted(correct) + [i for i in range(count) if i not in correct]
+            return [{"text": texts[order.index(i)], **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
 
         questions = []
         for i, kind in enumerate(["single", "multiple", "truefalse", "ordering", "scenario", "single", "multiple", "truefalse"]):
@@ -621,7 +630,7 @@ class Module:
             elif kind == "truefalse":
                 q.update(answer=i % 2 == 0, if_true=text(), if_false=text())
             else:
-                q["steps"] = [text(1) for _ in range(4)]
+                q["steps"] = distinct(4)
             q["explanation"] = text(3)
             questions.append(q)
         return {"title": {"zh": self.title("zh"), "en": self.title("en")}, "questions": questions}

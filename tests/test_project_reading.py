@@ -35,3 +35,18 @@ def test_a_changed_page_is_read_again(tmp_path):
     again = glue.project(load_config(str(project / "mkdocs.yml")))
     assert again is not first
     assert not again.errors
+
+
+def test_the_files_are_looked_at_once_per_build_config(tmp_path, monkeypatch):
+    """Each of the ~400 hook calls of a build once listed the docs folder and looked at every
+    file's state to find the reading; a build's config now finds it at once."""
+    project = copy_project(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"))
+    listings = []
+    real = glue._page_uris
+    monkeypatch.setattr(glue, "_page_uris", lambda config: listings.append(config) or real(config))
+    for _ in range(50):
+        glue.project(config)
+    assert len(listings) == 1
+    glue.project(load_config(str(project / "mkdocs.yml")))
+    assert len(listings) == 2
