@@ -12,3 +12,13 @@ def on_env(env, *, config, files):
 
 def on_serve(server, *, config, builder):
     return glue.preview(server, config, builder)
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    glue.give_way()
+    return markdown
+
+
+def on_post_page(output, *, page, config):
+    glue.give_way()
+    return output

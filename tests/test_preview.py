@@ -106,9 +106,13 @@ def test_a_saved_page_is_shown_first_and_the_whole_site_follows_as_strict_as_a_b
         page.write_text(good.replace("## Where", "A sentence the preview shows first.\n\n## Where", 1), "utf-8")
         seen = running.wait_for("the saved page first", after=seen, timeout=120)
         assert "A sentence the preview shows first." in running.get("/en/about/", timeout=60)
+        # Saved again while the whole site is being built: that build gives way to the new preview.
+        page.write_text(good.replace("## Where", "A sentence the preview shows first.\n\nAnd a second one.\n\n## Where", 1), "utf-8")
+        seen = running.wait_for("the saved page first", after=seen, timeout=120)
+        assert "And a second one." in running.get("/en/about/", timeout=60)
         running.wait_for("The whole site is built again", after=seen, timeout=300)
         index = running.get("/en/search/search_index.json", timeout=60)
-        assert "A sentence the preview shows first." in index
+        assert "A sentence the preview shows first." in index and "And a second one." in index
         assert index.count('"location"') == whole.count('"location"')  # every page, not the one built first
         assert "A sentence the preview shows first." not in running.get("/search/search_index.json", timeout=60)
 

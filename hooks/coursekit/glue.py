@@ -54,8 +54,10 @@ _reported: list = [None]
 _builds: dict[int, tuple[object, _project.Project]] = {}
 # The languages being built, innermost last: the default build runs first and starts the others.
 _building: list[str] = []
-# The language a preview under `mkdocs serve` builds alone (see `preview`).
+# The language a preview under `mkdocs serve` builds alone, and the live-reload server whose
+# whole-site build follows it (see `preview`).
 _previewing: list[str] = []
+_catching_up: list = []
 # The page each language-neutral path of the current build was read from, for messages.
 _real_pages: dict[str, object] = {}
 # What the generator found wrong in the current build's pages (links), to stop before writing.
@@ -175,6 +177,13 @@ def preview(server, config, builder: Callable[[], None]):
     for poller in (server.observer, *server.observer.emitters):
         poller._timeout = 0.2
     return server
+
+
+def give_way() -> None:
+    """In the whole-site build that follows a preview, at each page: stop if a newer save waits,
+    so that its page is shown first again (the whole site is built after it)."""
+    if _catching_up and _catching_up[-1]._want_rebuild:
+        raise _GaveWay
 
 
 def compiled_once(env: Environment) -> Environment:
@@ -317,21 +326,22 @@ class _Preview:
             self.rebuild()
             self.known = project(_reported[0])
             return
-        self._quick(known, *shown)
+        read = self._quick(known, *shown)
         with self.server._epoch_cond:
             self.server._visible_epoch = self.server._wanted_epoch
             self.server._epoch_cond.notify_all()
         _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first, then the whole site")
-        if self.server._want_rebuild:
-            return  # a newer save: its build comes next
         try:
             self.known = self._whole_site()
+        except _GaveWay:
+            self.known = read
+            _serve_log.info("The whole site gives way to a newer save, and is built after it")
         except Exception:
             with self.server._epoch_cond:  # page requests wait, as after any failed build
                 self.server._wanted_epoch = self.server._visible_epoch + 1
             raise
 
-    def _quick(self, known: _project.Project, code: str, pages: list[str]) -> None:
+    def _quick(self, known: _project.Project, code: str, pages: list[str]) -> _project.Project:
         langs = known.languages
         config = _config(self.config, self.config.site_dir, self.config.site_url)
         if code != langs.default.code:
@@ -351,10 +361,12 @@ class _Preview:
             _previewing.clear()
             if code != langs.default.code:
                 _building.pop()
+        return _builds[id(config)][1]
 
     def _whole_site(self) -> _project.Project:
         site = pathlib.Path(self.config.site_dir)
         aside = pathlib.Path(tempfile.mkdtemp(prefix=f"{site.name}-next-", dir=site.parent))
+        _catching_up.append(self.server)
         try:
             config = _config(self.config, str(aside), self.config.site_url)
             _build(config, serve_url=self.config.site_url)
@@ -365,9 +377,14 @@ class _Preview:
             for path in [p for p in site.rglob("*") if p.is_file() and p.relative_to(site) not in built]:
                 path.unlink()
         finally:
+            _catching_up.clear()
             shutil.rmtree(aside, ignore_errors=True)
         _serve_log.info("The whole site is built again, every check passed")
         return project(config)
+
+
+class _GaveWay(Exception):
+    """Not a BuildError: MkDocs passes it on as it is, and nothing is logged as an error."""
 
 
 class _NotDirty(logging.Filter):
