@@ -11,6 +11,7 @@ import pathlib
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 
 from jinja2 import BytecodeCache, Environment
@@ -326,11 +327,13 @@ class _Preview:
             self.rebuild()
             self.known = project(_reported[0])
             return
+        started = time.process_time()
         read = self._quick(known, *shown)
         with self.server._epoch_cond:
             self.server._visible_epoch = self.server._wanted_epoch
             self.server._epoch_cond.notify_all()
-        _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first, then the whole site")
+        _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first "
+                        f"({time.process_time() - started:.2f} s of CPU), then the whole site")
         try:
             self.known = self._whole_site()
         except _GaveWay:
