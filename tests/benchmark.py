@@ -83,8 +83,8 @@ PHASES = {
     "project: stat of its files, per call": "coursekit.project:read",
     "project: settings and the rest of the reading": "coursekit.project:_read",
     "pages: front matter, markers, blocks checked": "coursekit.course.model:load",
-    "quiz banks: YAML, schema, rules": "coursekit.quiz.bank:load_banks",
-    "quiz schema for editors, up to date": "coursekit.quiz.bank:editor_schema_errors",
+    "quiz banks: YAML, schema, rules": "coursekit.quiz.bank:read_banks",
+    "quiz banks: item-writing checks": "coursekit.quiz.itemcheck:check",
     "sources": "coursekit.course.bibliography:load",
     "terms": "coursekit.course.glossary:load",
     "interface text": "coursekit.languages.strings:load",
@@ -103,7 +103,7 @@ PHASES = {
 
 # The phases that read the project and check it: a mistake in any stops the build.
 READING = ("project: settings and the rest of the reading", "pages: front matter, markers, blocks checked",
-           "quiz banks: YAML, schema, rules", "quiz schema for editors, up to date", "sources", "terms", "interface text",
+           "quiz banks: YAML, schema, rules", "quiz banks: item-writing checks", "sources", "terms", "interface text",
            "classroom checks", "translation parity", "house style")
 BLOCKS = ("exercise blocks: fence tests", "exercise blocks: options", "exercise blocks: tree")
 RENDERING = ("quiz HTML", "answer key HTML", "glossary tooltips", "theme partials (run-sheets, sources, maps, pages)")
