@@ -81,8 +81,8 @@ def project(config) -> _project.Project:
             pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
             _page_uris(config), _ui_languages(config.theme),
         )
-        if len(_builds) >= 8:  # older builds
-            _builds.clear()
+        while len(_builds) >= 8:  # the oldest builds' (a build and its languages' stay)
+            del _builds[next(iter(_builds))]
         _builds[id(config)] = (config, result)
     if not _building and _reported[0] is not config:  # once a build, though every hook asks
         _reported[0] = config
