@@ -25,6 +25,9 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_content(html, *, page, config, files):
     project, lang = glue.project(config), config.theme["language"]
+    if project.course.page(page.file.src_uri, lang).kind == "lesson":
+        # Before the markers bring in their lists: a source's note is not the lesson's text.
+        html = views.tooltips(html, project.terms, project.languages.get(lang))
     env = glue.env(config.theme)
     sources = project.sources
 
@@ -37,6 +40,4 @@ def on_page_content(html, *, page, config, files):
         env, "course-map", lang, **views.course_map(project.course, lang, glue.linker(files, page))))
     html = markers.expand(html, "glossary", lambda _: glue.render(
         env, "glossary", lang, **views.glossary_entries(project.terms, lang, project.languages.codes)))
-    if project.course.page(page.file.src_uri, lang).kind != "lesson":
-        return html
-    return views.tooltips(html, project.terms, project.languages.get(lang))
+    return html

@@ -8,12 +8,25 @@ tests/test_bad_files.py; inputs that look wrong but are not: tests/test_good_inp
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mistakes import both, check, delete, insert, regex, replace, write
 
 L1 = "course/01-why-complaints"
 L3 = "course/03-handling-process"
+
+
+def _guide_line(wanted) -> int:
+    """The first line of the course's module 1 guide (English) for which `wanted` holds."""
+    text = (Path(__file__).parents[1] / L1 / "guide.en.md").read_text("utf-8")
+    return next(n for n, line in enumerate(text.split("\n"), 1) if wanted(line))
+
+
+# Row 7 of that guide's run-sheet, and its activity heading, where a change of the row's minutes shows too.
+RUNSHEET_ROW_7 = _guide_line(lambda line: line.startswith("  - ") and "minutes: 7}" in line)
+GUIDE_ROW_7 = _guide_line(lambda line: line.startswith("### ") and line.endswith("(7 minutes)"))
 SOURCES_1 = "barlow-moller-2008 tarp-albrecht-1985 reichheld-sasser-1990 ishikawa-1985 juran-quality asq-glossary"
 LINK = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
 MARKER = "; expected '<!-- md:name args -->' on one line, the name in lowercase right after 'md:'"
@@ -117,12 +130,34 @@ CASES = [
      f"differs from {L1}/index.zh.md: 8 second-level (##) headings here, 9 there; expected the same ## headings in both languages"),
     ("parity-role-card-missing", regex(f"{L3}/exercises.en.md", r"^/// card \| Shop assistant: Zhou\n(?:(?!///).*\n)*///\n\n", "", line=1),
      f"differs from {L3}/exercises.zh.md: 2 role cards here, 3 there; expected the same exercise blocks in both languages"),
+    # A guide's facilitation notes (the course's house style, course/_data/style.yml)
+    ("guide-label-out-of-order", replace(f"{L1}/guide.en.md", "- **If the group is quiet:** Give an example", "- **What to do:** Give an example"),
+     "style: the label **What to do:** comes after a later one; expected the order **What to do:**, **Watch for:**, "
+     "**If the group is quiet:**, **If someone dominates:**"),
+    ("guide-label-not-the-courses", replace(f"{L1}/guide.zh.md", "- **留意：**", "- **注意：**"),
+     "style: the label **注意：** is not one of the course's; expected one of **做什么：**, **留意：**, **冷场时：**, **有人抢话时：**"),
+    ("guide-activity-minutes-differ", replace(f"{L1}/guide.en.md", "### A complaint is a gift; the silent customers (10 minutes)",
+                                              "### A complaint is a gift; the silent customers (12 minutes)"),
+     "style: the activity headings give [10, 12, 10, 15, 15, 8, 7] minutes, the run-sheet [10, 10, 10, 15, 15, 8, 7]; "
+     "expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'"),
+    ("guide-activity-minutes-mistyped", replace(f"{L1}/guide.zh.md", "（15 分钟）", "（15 分）"),
+     "style: the heading '### 情景案例：大促缺货与酒店退房（15 分）' is not an activity heading as the course writes them, and a run-sheet row "
+     "has no heading; expected one like '### .+（(?P<minutes>\\d+) 分钟）'"),
+    ("guide-activity-heading-missing", regex(f"{L1}/guide.en.md", r"^### Quiz and review \(7 minutes\)\n", "", line=RUNSHEET_ROW_7),
+     "style: the activity headings give [10, 10, 10, 15, 15, 8] minutes, the run-sheet [10, 10, 10, 15, 15, 8, 7]; "
+     "expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'",
+     # The heading's notes now follow the previous activity's, so their labels are out of order there.
+     tuple(f"{L1}/guide.en.md:{GUIDE_ROW_7 + n}: style: the label {label} comes after a later one; expected the order "
+           "**What to do:**, **Watch for:**, **If the group is quiet:**, **If someone dominates:**" for n, label in ((1, "**What to do:**"), (2, "**Watch for:**")))),
     # Run-sheets
     ("runsheet-minutes-do-not-add-up", replace(f"{L1}/guide.en.md", "kind: exercise, minutes: 7}", "kind: exercise, minutes: 9}"),
      f"run-sheet differs from {L1}/guide.zh.md:11 (row 7 is 9 min exercise here, 7 min exercise there); "
      "expected the same rows, with the same kinds and minutes, in every language",
      (f"{L1}/guide.en.md:4: run-sheet: the rows add up to 77 minutes but the lesson's duration is 75 ({L1}/index.en.md:10); "
-      "expected the minutes to add up to the duration",)),
+      "expected the minutes to add up to the duration",
+      # The guide's heading for that row still gives the old minutes (the house style checks them).
+      f"{L1}/guide.en.md:{GUIDE_ROW_7}: style: the activity headings give [10, 10, 10, 15, 15, 8, 7] minutes, the run-sheet "
+      "[10, 10, 10, 15, 15, 8, 9]; expected one heading per run-sheet row ending with its minutes, like '### .+ \\((?P<minutes>\\d+) minutes\\)'")),
     ("runsheet-unknown-kind", replace(f"{L1}/guide.zh.md", "kind: debrief", "kind: discussion"),
      "run-sheet row 6: kind 'discussion' is unknown; expected one of teach, exercise, role-play, debrief, break"),
     ("runsheet-languages-differ", replace(f"{L1}/guide.en.md", "kind: debrief, minutes: 8}", "kind: teach, minutes: 8}"),

@@ -49,6 +49,10 @@ def test_a_built_lesson_marks_its_terms(site_dir):
         assert len(titles) >= 3, folder
         words = [word.casefold() for _, word in titles]
         assert len(words) == len(set(words)), f"{folder}: a term marked twice: {words}"
+    # A lesson's list of sources is not its text: no tooltips there.
+    for lesson in site_dir.glob("**/[0-9][0-9]-*/index.html"):
+        for listed in re.findall(r'<ul class="course-sources">.*?</ul>', lesson.read_text("utf-8"), re.S):
+            assert "<abbr" not in listed, f"{lesson.relative_to(site_dir)}: a tooltip in the sources list"
     # The glossary page lists the same definitions it shows as tooltips.
     glossary_page = (site_dir / "en" / "glossary" / "index.html").read_text("utf-8")
     assert "emotional bank account" in glossary_page

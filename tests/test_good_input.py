@@ -56,6 +56,7 @@ CASES = [
     ("reference-link-with-its-definition", insert("course/about.en.md", ABOUT["en"], "See [the map][map].\n\n[map]: course-map.md\n\n")),
     ("footnote-with-its-definition", insert("course/about.zh.md", ABOUT["zh"], "事实均已核对[^checked]。\n\n[^checked]: 见参考来源页。\n\n")),
     ("autolink-in-quiz-text", replace("quizzes/why-complaints.yml", "en: Why complaints matter", "en: Why complaints matter <https://example.org/>")),
+    ("autolink-in-a-source-note", replace("course/_data/sources.yml", "condenses it to three steps", "condenses it to three steps (<https://example.org/gift>)")),
     ("quoted-comma-in-a-flow-mapping", replace("course/_data/style.yml", 'why: One name for sticky notes.', 'why: "One name, for sticky notes."')),
     ("module-terms-with-only-comments", lambda root: ((root / "course/01-why-complaints/terms.yml").write_text("# none yet\n", "utf-8"), ("", 1))[1]),
 ]
@@ -90,3 +91,5 @@ def test_the_course_with_every_such_input_at_once_builds_and_reads_as_markdown_d
     assert 'href="../course-map/"' in en  # the reference link resolves
     assert 'class="footnote"' in zh and "见参考来源页。" in zh
     assert "<h1" in en and "About this course" in en  # the page with a byte-order mark keeps its front matter
+    sources = (site / "en" / "sources" / "index.html").read_text("utf-8")
+    assert '<a href="https://example.org/gift">https://example.org/gift</a>' in sources  # an autolink in data text is a link

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import re
 
 import markdown
@@ -64,7 +63,9 @@ def references(text: str) -> list[tuple[int, str]]:
 
 def convert(text: str) -> str:
     """`render` without its shortcut for plain text: always through Markdown."""
-    out = _renderer().reset().convert(html.escape(text, quote=False))
+    # Not escaped first: with both raw-HTML paths gone, Markdown escapes a tag itself, and an
+    # autolink (<https://…>) stays a link.
+    out = _renderer().reset().convert(text)
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out

@@ -200,7 +200,7 @@ def _guide(rules: Rules, page: model.Page) -> list[ContentError]:
     row's minutes, and the notes' bold labels the course's own, in their order."""
     heading, labels = rules.activity.get(page.lang), rules.labels.get(page.lang)
     rows = page.meta.get("runsheet")
-    errors, found, order = [], [], {label: i for i, label in enumerate(labels or ())}
+    errors, found, unmatched, order = [], [], [], {label: i for i, label in enumerate(labels or ())}
     last, inside = -1, False  # inside an activity's notes: from its heading to the next heading
     # The page's text without front matter, code and comments (core/pagetext.py).
     for number, line in enumerate(page.visible.split("\n"), 1):
@@ -209,6 +209,8 @@ def _guide(rules: Rules, page: model.Page) -> list[ContentError]:
             inside = bool(match)
             if match:
                 found.append((number, int(match["minutes"])))
+            elif heading and _H3.match(line):
+                unmatched.append((number, line.rstrip()))
             continue
         label = _LABEL.match(line)
         if labels and label and inside:
@@ -220,7 +222,11 @@ def _guide(rules: Rules, page: model.Page) -> list[ContentError]:
                 last = order[label[1]]
     if heading and isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
         minutes = [r.get("minutes") for r in rows]
-        if [m for _, m in found] != minutes:
+        if len(found) < len(minutes) and unmatched:  # most likely its minutes are mistyped
+            number, text = unmatched[0]
+            errors.append(ContentError(page.path, number, f"style: the heading '{text}' is not an activity heading as the course writes them, "
+                                                         f"and a run-sheet row has no heading; expected one like '{heading.pattern}'"))
+        elif [m for _, m in found] != minutes:
             # At the first heading that differs, or else the first row without a heading.
             line = next((n for (n, m), want in zip(found, minutes) if m != want), None) \
                 or (found[len(minutes)][0] if len(found) > len(minutes) else yamlsource.line_of(page.lines, ("runsheet", len(found))))
