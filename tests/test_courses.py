@@ -210,8 +210,14 @@ def test_update_engine_replaces_the_engine_and_nothing_else(made, tmp_path):
 
 def test_a_new_course_passes_its_own_ci(made, tmp_path):
     """The new course's .ci/run, as its CI runs it: a virtual environment of its own, then a
-    strict build with the PDFs."""
+    strict build with the PDFs, then the LMS packages and offline bundles."""
     course = shutil.copytree(made, tmp_path / "course")
     result = subprocess.run(["bash", ".ci/run"], cwd=course, capture_output=True, text=True, timeout=1200)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert (course / "site" / "pdf").is_dir() and (course / "site" / "en" / "pdf").is_dir()
+    packages = sorted(p.name for p in (course / "build" / "packages").iterdir())
+    assert packages == [
+        "kitchen-hygiene-offline-en.zip", "kitchen-hygiene-offline-zh.zip",
+        "kitchen-hygiene-scorm12-en.zip", "kitchen-hygiene-scorm12-zh.zip", "kitchen-hygiene-scorm12.zip",
+    ]
+
