@@ -83,3 +83,52 @@ def test_a_mistake_is_printed_and_the_preview_recovers_when_the_file_is_fixed(pr
     page.write_text(good.replace("# About this course", "# About this course, fixed", 1), "utf-8")
     preview.wait_for("Reloading browsers", after=seen, timeout=120)
     assert "About this course, fixed" in preview.get("/en/about/", timeout=60)
+
+
+ANCHORED = "See [what this course is](about.md#about-this-course).\n"
+
+
+def test_a_saved_page_is_shown_first_and_the_whole_site_follows_as_strict_as_a_build(tmp_path):
+    """The preview (hooks/rebuild.py): a saved page is built alone and shown, then the whole site
+    is built aside with every check. A mistake only the whole site shows (another page's link to a
+    heading the save renamed) still stops it, and page requests wait until it is fixed."""
+    project = copy_project(tmp_path / "project")
+    home = project / "course" / "index.en.md"
+    home.write_text(home.read_text("utf-8").rstrip() + "\n\n" + ANCHORED, "utf-8")
+    running = Preview(project)
+    try:
+        running.wait_for("Serving on")
+        whole = running.get("/en/search/search_index.json", timeout=60)
+        page = project / PAGE
+        good = page.read_text("utf-8")
+
+        seen = len(running.output)
+        page.write_text(good.replace("## Where", "A sentence the preview shows first.\n\n## Where", 1), "utf-8")
+        seen = running.wait_for("the saved page first", after=seen, timeout=120)
+        assert "A sentence the preview shows first." in running.get("/en/about/", timeout=60)
+        # Saved again while the whole site is being built: that build gives way to the new preview.
+        page.write_text(good.replace("## Where", "A sentence the preview shows first.\n\nAnd a second one.\n\n## Where", 1), "utf-8")
+        seen = running.wait_for("the saved page first", after=seen, timeout=120)
+        assert "And a second one." in running.get("/en/about/", timeout=60)
+        running.wait_for("The whole site is built again", after=seen, timeout=300)
+        index = running.get("/en/search/search_index.json", timeout=60)
+        assert "A sentence the preview shows first." in index and "And a second one." in index
+        assert index.count('"location"') == whole.count('"location"')  # every page, not the one built first
+        assert "A sentence the preview shows first." not in running.get("/search/search_index.json", timeout=60)
+
+        seen = len(running.output)
+        page.write_text(good.replace("About this course", "What this course is"), "utf-8")
+        seen = running.wait_for("the saved page first", after=seen, timeout=120)
+        assert "What this course is" in running.get("/en/about/", timeout=60)
+        running.wait_for("course/index.en.md:", after=seen, timeout=300)
+        assert any("about-this-course" in line for line in running.output[seen:]), "\n".join(running.output[seen:])
+        assert not any("The whole site is built again" in line for line in running.output[seen:])
+        with pytest.raises(OSError):  # held, as after any failed build
+            running.get("/en/about/", timeout=5)
+
+        seen = len(running.output)
+        home.write_text(home.read_text("utf-8").replace(ANCHORED, "See [what this course is](about.md#what-this-course-is).\n"), "utf-8")
+        running.wait_for("Reloading browsers", after=seen, timeout=300)
+        assert "What this course is" in running.get("/en/about/", timeout=60)
+    finally:
+        running.stop()

@@ -9,9 +9,13 @@ import logging
 import os
 import pathlib
 import re
+import shutil
+import tempfile
+import time
 from collections.abc import Callable
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.commands.build import build as _build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -24,14 +28,19 @@ from coursekit import project as _project
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError, ContentErrors, raise_all
 from coursekit.course import edition
+from coursekit.course import preview as preview_files
 from coursekit.languages import files as language_files
 from coursekit.languages import strings
 from coursekit.outputs import bundle, scorm
+from coursekit.quiz import bank as quiz_bank
 
 __all__ = ["PluginError", "event_priority", "File", "Files"]
 
-# Both generators log a page's broken links under their own name.
+# Both generators log a build's progress, and a page's broken links, under their own names.
+_BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 _PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
+# MkDocs' serve command logs under this name: the preview's own progress goes with it.
+_serve_log = logging.getLogger("mkdocs.commands.serve")
 
 # Advice (item-writing warnings) is shown as MkDocs shows a warning, but outside the `mkdocs.*` and
 # `properdocs.*` loggers, whose warnings `--strict` counts: a heuristic must not fail a valid build.
@@ -42,8 +51,14 @@ if not _advice_log.handlers:
     _advice_log.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
 # The configuration of the build whose advice was shown.
 _reported: list = [None]
+# Each build's config, with its reading of the project.
+_builds: dict[int, tuple[object, _project.Project]] = {}
 # The languages being built, innermost last: the default build runs first and starts the others.
 _building: list[str] = []
+# The language a preview under `mkdocs serve` builds alone, and the live-reload server whose
+# whole-site build follows it (see `preview`).
+_previewing: list[str] = []
+_catching_up: list = []
 # The page each language-neutral path of the current build was read from, for messages.
 _real_pages: dict[str, object] = {}
 # What the generator found wrong in the current build's pages (links), to stop before writing.
@@ -52,15 +67,23 @@ _page_problems: list[ContentError] = []
 
 def project(config) -> _project.Project:
     """The course project of this build, read once for every hook and every language; a content
-    mistake in it stops the build, listing every mistake as `path:line: ...`."""
+    mistake in it stops the build, listing every mistake as `path:line: ...`.
+
+    Every hook asks on every page: the files are looked at on a build's first call only (each
+    language's build, and each rebuild under `mkdocs serve`, has a config of its own)."""
     try:
         edition.current()
     except edition.UnknownEdition as error:
         raise PluginError(str(error)) from None
-    result = _project.read(
-        pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
-        _page_uris(config), _ui_languages(config.theme),
-    )
+    seen, result = _builds.get(id(config), (None, None))
+    if seen is not config:
+        result = _project.read(
+            pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
+            _page_uris(config), _ui_languages(config.theme),
+        )
+        while len(_builds) >= 8:  # the oldest builds' (a build and its languages' stay)
+            del _builds[next(iter(_builds))]
+        _builds[id(config)] = (config, result)
     if not _building and _reported[0] is not config:  # once a build, though every hook asks
         _reported[0] = config
         for advice in result.advice:
@@ -124,27 +147,52 @@ def building() -> str | None:
 
 def build_language(config, code: str, folder: str, site_url: str | None) -> None:
     """Build the course again in language `code`, into `<site_dir>/<folder>/`."""
-    other = load_config(
-        config.config_file_path,
-        site_dir=os.path.join(config.site_dir, folder),
-        site_url=site_url,
-        strict=config.strict,
-        use_directory_urls=config.use_directory_urls,
-    )
+    if _previewing:
+        return  # a preview builds one language; the whole site is built after it
     _building.append(code)
     pages = dict(_real_pages)
-    # MkDocs gives every build of one mkdocs.yml the same plugin objects: keep this language's search index.
+    # Material's search plugin is one object for every build of the process (MkDocs keeps a plugin
+    # that has `on_startup`), and this language is built inside the default one, before the default
+    # one indexes its pages: its settings and index must not stay in the plugin.
     search = config.plugins.get("material/search")
-    index = search and (search.search_index, dict(search.config))
+    kept = (dict(search.config), search.search_index) if search else None
     try:
-        _build(other)
+        _build(_config(config, os.path.join(config.site_dir, folder), site_url))
     finally:
         _building.pop()
         _real_pages.clear()
         _real_pages.update(pages)
         if search:
-            search.search_index = index[0]
-            search.config.update(index[1])
+            search.config.update(kept[0])
+            search.search_index = kept[1]
+
+
+def preview(server, config, builder: Callable[[], None]):
+    """Under `mkdocs serve`, a saved page is shown within a second: its language's changed pages
+    are built and the browsers reloaded, then the whole site is built aside, with every check and
+    language of `mkdocs build`, and put in place. Any other change, and every build after a failed
+    one, builds the whole site first, as MkDocs does."""
+    server.builder = _Preview(server, config, builder).build
+    # MkDocs polls the watched files every 0.5 s, a quarter of a second on average before a
+    # rebuild starts; the course's few hundred files are quick to look at more often.
+    for poller in (server.observer, *server.observer.emitters):
+        poller._timeout = 0.2
+    return server
+
+
+def give_way() -> None:
+    """In the whole-site build that follows a preview, at each page: stop if a newer save waits,
+    so that its page is shown first again (the whole site is built after it)."""
+    if _catching_up and _catching_up[-1]._want_rebuild:
+        raise _GaveWay
+
+
+def compiled_once(env: Environment) -> Environment:
+    """Templates compiled once per process, not once per build: each language's build, and each
+    rebuild under `mkdocs serve`, has an environment of its own (a changed template is compiled
+    again: its checksum is part of the key)."""
+    env.bytecode_cache = _COMPILED
+    return env
 
 
 def language_pages(files: Files, config, code: str) -> Files:
@@ -226,7 +274,7 @@ def env(theme: Theme) -> Environment:
     if _envs.get(id(theme), (None,))[0] is not theme:
         if len(_envs) >= 8:  # older builds (each language's build has a theme of its own)
             _envs.clear()
-        _envs[id(theme)] = (theme, theme.get_env())
+        _envs[id(theme)] = (theme, compiled_once(theme.get_env()))
     return _envs[id(theme)][1]
 
 
@@ -234,6 +282,119 @@ _envs: dict[int, tuple[Theme, Environment]] = {}
 
 
 # Helper functions
+
+
+class _Compiled(BytecodeCache):
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
+def _config(config, site_dir: str, site_url: str | None):
+    """The configuration of another build of the same mkdocs.yml, into `site_dir`."""
+    return load_config(config.config_file_path, site_dir=site_dir, site_url=site_url, strict=config.strict,
+                       use_directory_urls=config.use_directory_urls)
+
+
+class _Preview:
+    """`mkdocs serve`'s builder (see `preview`). It uses the live-reload server's own state: the
+    epoch the browsers see (`_visible_epoch`), the one being built (`_wanted_epoch`, page requests
+    wait while they differ) and whether a newer save waits (`_want_rebuild`)."""
+
+    def __init__(self, server, config, builder: Callable[[], None]) -> None:
+        self.server, self.rebuild, self.config = server, builder, config
+        self.watched = [pathlib.Path(p) for p in (config.docs_dir, config.config_file_path, *config.watch)]
+        self.seen = preview_files.state(self.watched)
+        self.known: _project.Project | None = project(config)
+
+    def build(self) -> None:
+        before, self.seen = self.seen, preview_files.state(self.watched)
+        known = self.known
+        self.known = None  # until a build succeeds
+        shown = known and preview_files.first(
+            before, self.seen, pathlib.Path(self.config.docs_dir), known.root / quiz_bank.FOLDER, known.course,
+            known.languages.default.code)
+        if not shown:
+            self.rebuild()
+            self.known = project(_reported[0])
+            return
+        started = time.process_time()
+        read = self._quick(known, *shown)
+        with self.server._epoch_cond:
+            self.server._visible_epoch = self.server._wanted_epoch
+            self.server._epoch_cond.notify_all()
+        _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first "
+                        f"({time.process_time() - started:.2f} s of CPU), then the whole site")
+        try:
+            self.known = self._whole_site()
+        except _GaveWay:
+            self.known = read
+            _serve_log.info("The whole site gives way to a newer save, and is built after it")
+        except Exception:
+            with self.server._epoch_cond:  # page requests wait, as after any failed build
+                self.server._wanted_epoch = self.server._visible_epoch + 1
+            raise
+
+    def _quick(self, known: _project.Project, code: str, pages: list[str]) -> _project.Project:
+        langs = known.languages
+        config = _config(self.config, self.config.site_dir, self.config.site_url)
+        if code != langs.default.code:
+            config = _config(config, os.path.join(config.site_dir, langs.get(code).folder), f"{config.site_url}{langs.root(code)}")
+            _building.append(code)
+        for neutral in pages:  # MkDocs' dirty build writes the pages whose HTML is older than their source
+            page_url(config, neutral)[1].unlink(missing_ok=True)
+        _previewing.append(code)
+        quiet = _NotDirty()
+        for name in _BUILD_LOGGERS:
+            logging.getLogger(name).addFilter(quiet)
+        try:
+            _build(config, serve_url=self.config.site_url, dirty=True)
+        finally:
+            for name in _BUILD_LOGGERS:
+                logging.getLogger(name).removeFilter(quiet)
+            _previewing.clear()
+            if code != langs.default.code:
+                _building.pop()
+        return _builds[id(config)][1]
+
+    def _whole_site(self) -> _project.Project:
+        site = pathlib.Path(self.config.site_dir)
+        aside = pathlib.Path(tempfile.mkdtemp(prefix=f"{site.name}-next-", dir=site.parent))
+        _catching_up.append(self.server)
+        try:
+            config = _config(self.config, str(aside), self.config.site_url)
+            _build(config, serve_url=self.config.site_url)
+            built = {path.relative_to(aside) for path in aside.rglob("*") if path.is_file()}
+            for path in sorted(built):
+                (site / path).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(aside / path, site / path)
+            for path in [p for p in site.rglob("*") if p.is_file() and p.relative_to(site) not in built]:
+                path.unlink()
+        finally:
+            _catching_up.clear()
+            shutil.rmtree(aside, ignore_errors=True)
+        _serve_log.info("The whole site is built again, every check passed")
+        return project(config)
+
+
+class _GaveWay(Exception):
+    """Not a BuildError: MkDocs passes it on as it is, and nothing is logged as an error."""
+
+
+class _NotDirty(logging.Filter):
+    """A preview build is dirty on purpose: MkDocs' warning about it must not stop it (--strict)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def _page_uris(config) -> tuple[str, ...]:

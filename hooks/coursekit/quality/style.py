@@ -88,8 +88,7 @@ def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, s
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
     for page in course.pages:
-        for line, text in _prose(page):
-            errors += _terms(rules, page.path, line, page.lang, text)
+        errors += _page_terms(rules, page)
         errors += _title(rules, course, page)
         if page.kind == "guide":
             errors += _guide(rules, page)
@@ -150,6 +149,20 @@ def _prose(page: model.Page):
             options = False
         line = _ADMONITION.sub(r"\1\2", line)
         yield number, _LINK_TARGET.sub("", line)
+
+
+def _page_terms(rules: Rules, page: model.Page) -> list[ContentError]:
+    """The terms to avoid in a page, looked for again only when the page or the terms changed:
+    `mkdocs serve` reads and checks the whole project on every save."""
+    key = (rules.terms, page.lang, page.visible, page.meta)
+    seen = _checked_pages.get(page.path)
+    if seen is None or seen[0] != key:
+        seen = _checked_pages[page.path] = (key, [
+            error for line, prose in _prose(page) for error in _terms(rules, page.path, line, page.lang, prose)])
+    return seen[1]
+
+
+_checked_pages: dict[str, tuple[tuple, list[ContentError]]] = {}
 
 
 def _terms(rules: Rules, path: str, line: int, lang: str, text: str) -> list[ContentError]:

@@ -49,15 +49,9 @@ def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank | Non
             errors.append(ContentError(shown, 1, f"quiz bank file name '{path.stem}' is not lowercase-with-dashes; "
                                                  "expected a name like first-steps.yml: it is the quiz id a lesson's `quiz:` names"))
             continue
-        banks[path.stem] = None
-        try:
-            banks[path.stem], lines, name = _load(path, root, codes, validator)
-        except ContentErrors as exc:
-            errors += exc.errors
-        except ContentError as exc:
-            errors.append(exc)
-        else:
-            findings += itemcheck.check(banks[path.stem], lines, name, codes)
+        banks[path.stem], bank_errors, bank_findings = _checked(path, root, codes, validator)
+        errors += bank_errors
+        findings += bank_findings
     return banks, errors, findings
 
 
@@ -121,6 +115,27 @@ _TYPES = ("single", "multiple", "truefalse", "ordering", "scenario")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ONE_CORRECT = ("single", "scenario")
 _subject = data_schema.entry_subject("question", ("questions",))
+
+
+def _checked(path: Path, root: Path, codes: tuple[str, ...], validator) -> tuple[Bank | None, list[ContentError], list[itemcheck.Finding]]:
+    """A bank read and checked once per state of its file: `mkdocs serve` reads the project again
+    on every save, and a save seldom changes a bank."""
+    stat = path.stat()
+    key = (root, codes, stat.st_mtime_ns, stat.st_size)
+    if _checked_banks.get(path, (None,))[0] != key:
+        try:
+            bank, lines, name = _load(path, root, codes, validator)
+        except ContentErrors as exc:
+            result = (None, exc.errors, [])
+        except ContentError as exc:
+            result = (None, [exc], [])
+        else:
+            result = (bank, [], itemcheck.check(bank, lines, name, codes))
+        _checked_banks[path] = (key, result)
+    return _checked_banks[path][1]
+
+
+_checked_banks: dict[Path, tuple[tuple, tuple]] = {}
 
 
 def _load(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator) -> tuple[Bank, dict, str]:
