@@ -30,7 +30,7 @@ def on_page_content(html, *, page, config, files):
     def relative(url):
         return glue.relative(url, page)
 
-    html = markers.expand(html, "runsheet", lambda _: glue.render(env, "runsheet", lang, **views.runsheet_view(info, project.classroom)))
+    html = markers.expand(html, "runsheet", lambda _: glue.render(env, "runsheet", lang, **views.runsheet_view(project.course, info, project.classroom)))
     html = markers.expand(html, "schedule", lambda _: glue.render(
         env, "schedule", lang, **views.schedule_view(project.course, project.classroom, lang, glue.linker(files, page))))
     html = markers.expand(html, "pdf-links", lambda _: glue.render(

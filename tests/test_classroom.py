@@ -130,6 +130,15 @@ def test_run_sheet_rows_get_start_times_from_the_session_start():
     assert runsheet.end_of(rows) == "10:25"
 
 
+def test_a_module_runs_in_its_slot_of_the_day_plan():
+    plan = runsheet.Settings(start=9 * 60, end=17 * 60 + 30, pause=15, lunch_after=11 * 60 + 30, lunch=60)
+    days = runsheet.day_plan(COURSE, plan, "zh")
+    for number, day in enumerate(days, 1):
+        for slot in (s for s in day if s.module):
+            assert runsheet.slot_of(COURSE, plan, "zh", slot.module.folder) == (number, _minutes(slot.start))
+    assert runsheet.slot_of(COURSE, plan, "zh", COURSE.modules[1].folder)[1] > plan.start
+
+
 def test_the_course_run_sheets_match_their_lessons():
     assert runsheet.check(COURSE, "zh") == []
 
@@ -300,20 +309,49 @@ def test_learner_pages_contain_no_answers(site_dir, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_run_sheets_add_up_to_the_lesson_duration(site_dir, lang):
-    first = _minutes(re.search(r'^  classroom:\n    start: "(\d\d:\d\d)"', (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1])
+def test_run_sheets_run_at_their_modules_times_in_the_schedule(site_dir, lang):
+    """Each guide's run-sheet starts when the day plan has its module start (module 2 not at the
+    start of the day), with the minutes since the module began beside each clock time."""
+    schedule = _schedule_starts(site_dir, lang)
+    assert len(set(schedule.values())) > 1
     for module in COURSE.modules:
         guide = Page(built(site_dir, lang, f"{module.folder}/guide"))
         rows = [r for r in guide.rows if r and re.fullmatch(r"\d\d:\d\d", r[0])]
         assert rows, module.folder
-        clock = first
+        first = clock = _minutes(schedule[module.folder])
         for row in rows:
             assert _minutes(row[0]) == clock, (module.folder, row)
+            assert re.sub(r"\D", "", row[1]) == str(clock - first), (module.folder, row)
             clock += int(row[-1])
         total = [r for r in guide.rows if r and r[0] and not re.fullmatch(r"\d\d:\d\d", r[0]) and r[-1].isdigit()]
         duration = module.lesson(lang).meta["duration"]
         assert int(total[-1][-1]) == clock - first == duration, module.folder
         assert runsheet.end_of(runsheet.timed(module.pages["guide"][lang].meta["runsheet"], first)) in total[-1][0]
+
+
+def _schedule_starts(site: Path, lang: str) -> dict[str, str]:
+    """Each module's start time as the built course schedule shows it."""
+    html = built(site, lang, "instructors/schedule").read_text("utf-8")
+    return {folder: start for start, folder in re.findall(r"<tr><td>(\d\d:\d\d)</td><td><a href=\"[./]*(\d\d-[a-z0-9-]+)/guide/\"", html)}
+
+
+def test_another_day_start_moves_the_schedule_and_every_run_sheet(site_dir, tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert '    start: "09:00"\n' in text
+    config.write_text(text.replace('    start: "09:00"\n', '    start: "08:15"\n'), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for lang in LANGS:
+        before, after = _schedule_starts(site_dir, lang), _schedule_starts(tmp_path / "site", lang)
+        assert before.keys() == after.keys() == {m.folder for m in COURSE.modules}
+        first, second = (m.folder for m in COURSE.modules[:2])
+        assert after[first] == "08:15" and _minutes(after[second]) == _minutes(before[second]) - 45
+        assert after != before
+        for folder in after:  # lunch stays after 11:30, so later modules move by other amounts
+            guide = Page(built(tmp_path / "site", lang, f"{folder}/guide"))
+            assert next(r for r in guide.rows if r and re.fullmatch(r"\d\d:\d\d", r[0]))[0] == after[folder]
 
 
 @pytest.mark.parametrize("lang", LANGS)

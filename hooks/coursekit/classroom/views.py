@@ -9,9 +9,11 @@ from coursekit.classroom import runsheet
 from coursekit.course import model
 
 
-def runsheet_view(page: model.Page, plan: runsheet.Settings) -> dict:
-    rows = runsheet.timed(page.meta["runsheet"], plan.start)
-    return {"rows": rows, "end": runsheet.end_of(rows), "total": sum(row.minutes for row in rows)}
+def runsheet_view(course: model.Course, page: model.Page, plan: runsheet.Settings) -> dict:
+    """The guide's run-sheet at the clock times of its module's slot in the day plan."""
+    day, start = runsheet.slot_of(course, plan, page.lang, page.module)
+    rows = runsheet.timed(page.meta["runsheet"], start)
+    return {"rows": rows, "day": day, "start": rows[0].start, "end": runsheet.end_of(rows), "total": sum(row.minutes for row in rows)}
 
 
 def schedule_view(course: model.Course, plan: runsheet.Settings, lang: str, link: Callable[[str], str]) -> dict:
