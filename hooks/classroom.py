@@ -14,7 +14,7 @@ from coursekit import glue
 from coursekit.classroom import exercises, views
 from coursekit.core import markers
 from coursekit.languages import strings
-from coursekit.outputs import pack, pdf
+from coursekit.outputs import pack, pdf, qr
 
 
 def on_config(config, **kwargs):
@@ -38,7 +38,8 @@ def on_page_content(html, *, page, config, files):
     if info is None or info.kind not in ("exercises", "guide"):
         return html
     pdfs = pack.page_links(project.course, info, relative) if pdf.enabled() else []
-    return glue.render(env, "classroom-page", lang, content=html, kind=info.kind, module=info.module, pdfs=pdfs)
+    lesson = qr.code(config.site_url, glue.page_url(config, f"{info.module}/index.md")[0]) if info.kind == "exercises" else None
+    return glue.render(env, "classroom-page", lang, content=html, kind=info.kind, module=info.module, pdfs=pdfs, qr=lesson, qr_kind="lesson")
 
 
 def on_post_build(*, config):
@@ -56,7 +57,7 @@ def on_post_build(*, config):
             title=f"{config.site_name} · {strings.t('pdf.pack', lang)}",
             out=site / pdf.FOLDER,
             name=pdf.pack_name(lang),
-            documents=pack.documents(project.course, project.banks, lang, lambda neutral: glue.page_url(config, neutral)),
+            documents=pack.documents(project.course, project.banks, lang, lambda neutral: glue.page_url(config, neutral), config.site_url),
             stylesheets=[site / path for path in [*config.extra_css, pdf.PRINT_CSS]],
             site_dir=site,
             site_url=config.site_url or site.as_uri() + "/",

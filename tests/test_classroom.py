@@ -4,6 +4,7 @@ functions, no build) to the real built site and a real browser."""
 from __future__ import annotations
 
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -461,3 +462,21 @@ def test_print_button_prints(page, site_url):
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.get_by_role("button", name="打印").click()
     assert page.evaluate("window.__printed") == 1
+
+
+def test_typed_answers_print_in_place_of_their_lines(page, site_url, tmp_path):
+    """Printing a sheet prints what the learner typed where they typed it, ruled lines elsewhere."""
+    page.goto(f"{site_url}en/{COURSE.modules[0].folder}/exercises/")
+    page.locator("textarea[data-course-answer='1']").fill("Thank him first,\nthen restate the order.")
+    page.locator("textarea[data-course-answer='2']").fill("   ")  # only spaces: nothing typed
+    page.emulate_media(media="print")
+    shown = "(s, e) => getComputedStyle(document.querySelector(s)).display !== 'none'"
+    first, second = ".course-answer:has([data-course-answer='1'])", ".course-answer:has([data-course-answer='2'])"
+    assert page.evaluate(shown, f"{first} .course-answer__typed") and not page.evaluate(shown, f"{first} .course-answer__lines")
+    assert page.evaluate(shown, f"{second} .course-answer__lines") and not page.evaluate(shown, f"{second} .course-answer__typed")
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(page.pdf(format="A4"))
+    printed = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Thank him first," in printed and "then restate the order." in printed
+    page.emulate_media(media="screen")
+    assert not page.evaluate(shown, f"{first} .course-answer__typed")

@@ -13,6 +13,7 @@ import textwrap
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
@@ -122,6 +123,8 @@ class ExercisesExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
         for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer):
             block_mgr.register(block, {"lang": self.lang})
+        md.treeprocessors.register(_CardPages(md), "course-card-pages", 30)
+        md.treeprocessors.register(_Questions(md), "course-questions", 30)
 
 
 # Helper functions
@@ -205,6 +208,40 @@ def _check_block(block: Construct, rule: _Rule, path: str, kind: str) -> list[Co
     if block.name == "card" and block.options.get("role") == "observer" and not any(_TASK.match(line) for line in block.body):
         error("the observer card has no checklist; expected a task list of what to watch for, lines like '- [ ] Listened before answering'")
     return errors
+
+
+class _CardPages(Treeprocessor):
+    """On paper a role-play's cards start a page: mark the heading that introduces them (the `##`
+    before the role-play), so that the page starts there and the heading and its instructions go
+    with the cards rather than staying alone at the foot of the page before (print.css)."""
+
+    def run(self, root: etree.Element) -> None:
+        heading = None
+        for child in root:
+            if child.tag == "h2":
+                heading = child
+            elif child.tag == "section" and "course-roleplay" in child.get("class", "").split():
+                if heading is not None:
+                    heading.set("class", f"{heading.get('class', '')} course-cards-start".strip())
+                    child.set("class", f"{child.get('class')} course-roleplay--introduced")
+                heading = None
+
+
+class _Questions(Treeprocessor):
+    """Put each answer space and the question right above it (a paragraph or list) in one
+    `course-question` box, which paper keeps on one page (print.css)."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index in range(len(parent) - 1, 0, -1):
+                answer, question = parent[index], parent[index - 1]
+                if answer.get("class") == "course-answer" and question.tag in ("p", "ol", "ul"):
+                    group = etree.Element("div", {"class": "course-question"})
+                    group.tail, answer.tail = answer.tail, "\n"
+                    parent.remove(question)
+                    parent.remove(answer)
+                    group.extend([question, answer])
+                    parent.insert(index - 1, group)
 
 
 def _options(lines: list[str], path: str, first: int, errors: list[ContentError]) -> tuple[dict, dict[str, int]]:
@@ -315,7 +352,8 @@ class _Game(_Exercise):
 
 
 class _Answer(_Exercise):
-    """Space to answer: a text box that keeps what was typed (classroom.js), ruled lines on paper."""
+    """Space to answer: a text box that keeps what was typed (classroom.js), ruled lines on paper,
+    or what was typed when there is something."""
 
     NAME = "answer"
     OPTIONS = {"lines": (5, None)}
@@ -333,4 +371,6 @@ class _Answer(_Exercise):
         ruled = etree.SubElement(space, "div", {"class": "course-answer__lines", "aria-hidden": "true"})
         for _ in range(lines):
             etree.SubElement(ruled, "div", {"class": "course-answer__line"}).text = ""
+        # What the learner typed, for paper: classroom.js fills it in, and print.css shows it instead of the lines.
+        etree.SubElement(space, "div", {"class": "course-answer__typed", "aria-hidden": "true"}).text = ""
         return space
