@@ -1,5 +1,5 @@
 """The classroom kit in the site: exercise blocks, the guides' run-sheets, the day plan, the
-print button and the PDF pack.
+print button, the presenter view of each module and the PDF pack.
 
 The PDFs are built after each language's build when the environment has COURSE_PDF=1 (the
 published site, CI, the tests); without it the pages do not link to them, so `mkdocs serve`
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pathlib
 
 from coursekit import glue
-from coursekit.classroom import exercises, views
+from coursekit.classroom import exercises, presenter, views
 from coursekit.core import markers
 from coursekit.languages import strings
 from coursekit.outputs import pack, pdf, qr
@@ -35,6 +35,8 @@ def on_page_content(html, *, page, config, files):
         env, "schedule", lang, **views.schedule_view(project.course, project.classroom, lang, glue.linker(files, page))))
     html = markers.expand(html, "pdf-links", lambda _: glue.render(
         env, "pdf-links", lang, pdfs=pack.pack_links(project.course, lang, relative) if pdf.enabled() else []))
+    if info is not None and info.module:
+        presenter.keep(lang, info.module, info.kind, html)
     if info is None or info.kind not in ("exercises", "guide"):
         return html
     pdfs = pack.page_links(project.course, info, relative) if pdf.enabled() else []
@@ -43,10 +45,17 @@ def on_page_content(html, *, page, config, files):
 
 
 def on_post_build(*, config):
-    if not pdf.enabled():
-        return
     project, lang = glue.project(config), config.theme["language"]
     site = pathlib.Path(config.site_dir)
+    env = glue.env(config.theme)
+    for module in project.course.modules:
+        pages = presenter.kept(lang, module.folder)
+        if pages:
+            path = site / views.SLIDES.format(folder=module.folder)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(glue.render(env, "presenter", lang, **views.presenter_view(project.course, module, lang, project.classroom, pages)), "utf-8")
+    if not pdf.enabled():
+        return
     try:
         pdf.require_font(lang)
     except pdf.MissingFont as error:
@@ -62,7 +71,7 @@ def on_post_build(*, config):
             site_dir=site,
             site_url=config.site_url or site.as_uri() + "/",
         ),
-        glue.env(config.theme),
+        env,
         lambda key, **values: strings.t(key, lang, **values),
     )
 

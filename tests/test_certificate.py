@@ -73,7 +73,7 @@ def test_the_certificate_prints_on_one_page_with_the_name_course_and_hours(page,
     assert all(re.sub(r"\s+", "", m.lesson(lang).meta["title"]) in text for m in COURSE.modules)
     year = page.evaluate("new Date().getFullYear()")
     assert str(year) in text
-    assert "My progress" not in text and "我的进度" not in text  # the certificate alone
+    assert "My progress" not in text and "我的学习进度" not in text  # the certificate alone
     # after printing, the page is the page again
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.body.classList.contains('course-certificate-printing')")

@@ -67,7 +67,7 @@ def test_every_page_of_the_course_passes():
 # (case id, page kind, body, the exact message; the line counts the 5 lines of front matter and blank)
 BAD_BLOCKS = [
     ("unknown-name", "exercises", "/// senario | A\ntext\n///",
-     f"{P}:6: unknown block 'senario'; expected one of scenario, roleplay, card, game, reflection, answer, model-answer"),
+     f"{P}:6: unknown block 'senario'; expected one of scenario, roleplay, card, game, reflection, answer, model-answer, slide"),
     ("card-outside-roleplay", "exercises", "/// card | A\n    role: staff\ntext\n///",
      f"{P}:6: 'card' is at the top level; expected it inside 'roleplay'"),
     ("one-card", "exercises", "//// roleplay | R\n/// card | A\n    role: staff\nx\n///\n////",
@@ -109,6 +109,10 @@ BAD_BLOCKS = [
      f"{P}:8: '///' closes no open block; expected it to end a block opened above"),
     ("wrong-closer", "exercises", "//// scenario | S\nText.\n///\n////",
      f"{P}:8: '///' does not close the 'scenario' block opened at line 6; expected '////'"),
+    ("slide-on-sheet", "exercises", "/// slide\nA line.\n///",
+     f"{P}:6: 'slide' is not allowed in an exercise sheet; expected it only in a lesson"),
+    ("slide-in-scenario", "lesson", "//// scenario | S\nText.\n/// slide\nA line.\n///\n////",
+     f"{P}:8: 'slide' is inside 'scenario' (line 6); expected it at the top level"),
     ("options-not-a-mapping", "exercises", "/// answer\n    - 3\n///",
      f"{P}:7: block options are not 'name: value' lines; expected e.g. '    lines: 6'"),
 ]

@@ -155,8 +155,8 @@ def test_every_answer_space_is_whole_and_on_the_page_of_its_question(site_dir, l
     sheets = pages(path_of(site_dir, lang, folder, "exercises"))
     for number, (index, first, _) in enumerate(groups, 1):
         before = [g for g in groups if g[0] == index and g[1] < first]
-        floor = before[-1][1] + (before[-1][2] - 1) * 22.6 if before else TOP
-        question = [line for line in sheets[index].lines if floor < line.bottom < first - 10]
+        floor = before[-1][1] + before[-1][2] * 22.6 if before else TOP  # below the space before it
+        question = [line for line in sheets[index].lines if floor < line.bottom < first + EPSILON]
         assert question, f"{folder} ({lang}): answer space {number} starts page {index + 1} without its question"
 
 

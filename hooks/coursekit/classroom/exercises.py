@@ -1,5 +1,6 @@
 """The exercise constructs of sheets and guides: scenario, role-play cards, group game, reflection,
-answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`).
+answer space and model answer, and the slide mark of lessons, written as pymdown-extensions Blocks
+(`/// name | Title`).
 
 `check()` reads a page's source and returns every misuse with its line, because Blocks leaves a
 block it cannot parse on the page as plain text and says nothing. `ExercisesExtension` renders
@@ -121,7 +122,7 @@ class ExercisesExtension(BlocksExtension):
         super().__init__()
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
-        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer):
+        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _Slide):
             block_mgr.register(block, {"lang": self.lang})
         md.treeprocessors.register(_CardPages(md), "course-card-pages", 30)
         md.treeprocessors.register(_Questions(md), "course-questions", 30)
@@ -167,6 +168,8 @@ _RULES = {
                     ("exercises",)),
     # Learner pages never show answers.
     "model-answer": _Rule(_TOP, {}, False, ("guide",)),
+    # What a lesson section shows in the presenter view (presenter.py); on the page, just its content.
+    "slide": _Rule(_TOP, {}, False, ("lesson",)),
 }
 _PAGE_NAMES = {"lesson": "a lesson", "exercises": "an exercise sheet", "guide": "a facilitator guide", "page": "a site page"}
 
@@ -300,6 +303,19 @@ class _Reflection(_Exercise):
 
 class _ModelAnswer(_Exercise):
     NAME, KIND = "model-answer", "exercise.model-answer"
+
+
+class _Slide(Block):
+    """Marks what a lesson section shows on its slide: on the page only a <div> around the content."""
+
+    NAME = "slide"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        attributes = {"class": "course-slide"}
+        if self.argument:
+            attributes["data-title"] = self.argument
+        return etree.SubElement(parent, "div", attributes)
 
 
 class _Card(_Exercise):

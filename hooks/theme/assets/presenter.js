@@ -1,0 +1,99 @@
+/* The presenter view of a module (partials/presenter.html): one slide at a time for the projector,
+   moved by the keyboard (→, space or Page Down: next; ←, Page Up: previous; Home, End) or the
+   buttons; P opens the presenter window, which shows the notes of the slide's activity, the next
+   slide and a timer, and follows (and steers) the projector window. The handout buttons print every
+   slide, two or four to a page. Own code, a page of its own: nothing is loaded from anywhere else. */
+(function () {
+  "use strict";
+
+  var slides = [].slice.call(document.querySelectorAll(".slide"));
+  var console_ = document.querySelector(".presenter__console");
+  var count = document.querySelector("[data-count]");
+  var presenting = location.hash == "#presenter";
+  var peer = presenting ? window.opener : null;
+  var current = 0, started = Date.now();
+
+  function show(index, quiet) {
+    current = Math.max(0, Math.min(slides.length - 1, index));
+    slides.forEach(function (slide, i) { slide.hidden = i != current; });
+    count.textContent = count.getAttribute("data-format").replace("{n}", current + 1).replace("{total}", slides.length);
+    if (presenting) {
+      var next = slides[current + 1];
+      console_.querySelector("[data-next]").innerHTML = next ? next.querySelector(".slide__title").outerHTML : "";
+      var activity = slides[current].getAttribute("data-activity");
+      [].forEach.call(console_.querySelectorAll("[data-notes]"), function (notes) {
+        notes.hidden = notes.getAttribute("data-notes") != activity;
+      });
+    }
+    if (location.hash != "#presenter") history.replaceState(null, "", "#" + (current + 1));
+    if (!quiet && peer && !peer.closed) peer.postMessage({ coursekitSlide: current }, "*");
+  }
+
+  function go(step) { show(current + step); }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea")) return;
+    var keys = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1 };
+    if (event.key in keys && !(event.key == " " && event.target.closest("button, a"))) go(keys[event.key]);
+    else if (event.key == "Home") show(0);
+    else if (event.key == "End") show(slides.length - 1);
+    else if (event.key == "p" || event.key == "P") openPresenter();
+    else return;
+    event.preventDefault();
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    if (button.hasAttribute("data-go")) go(+button.getAttribute("data-go"));
+    else if (button.hasAttribute("data-open-presenter")) openPresenter();
+    else if (button.hasAttribute("data-handout")) handout(button.getAttribute("data-handout"));
+    else if (button.hasAttribute("data-timer-reset")) started = Date.now();
+  });
+
+  // The other window moved: follow it without telling it back.
+  window.addEventListener("message", function (event) {
+    if (event.data && typeof event.data.coursekitSlide == "number") show(event.data.coursekitSlide, true);
+  });
+
+  function openPresenter() {
+    if (presenting) return;
+    peer = window.open(location.pathname + "#presenter", "coursekit-presenter", "width=1100,height=720");
+  }
+
+  // The handout: every slide, `per` to a page (print.css of this page), then the view as it was.
+  function handout(per) {
+    document.body.setAttribute("data-printing", per);
+    slides.forEach(function (slide) { slide.hidden = false; });
+    window.print();
+  }
+  window.addEventListener("afterprint", function () {
+    document.body.removeAttribute("data-printing");
+    show(current, true);
+  });
+
+  function tick() {
+    var seconds = Math.floor((Date.now() - started) / 1000), minutes = Math.floor(seconds / 60);
+    var elapsed = console_.querySelector("[data-elapsed]");
+    elapsed.textContent = (minutes < 10 ? "0" : "") + minutes + ":" + (seconds % 60 < 10 ? "0" : "") + seconds % 60;
+    var notes = console_.querySelector("[data-notes]:not([hidden])");
+    // Past the planned end of the slide's activity, the timer says so.
+    elapsed.classList.toggle("presenter__elapsed--late", !!notes && minutes >= +notes.getAttribute("data-to"));
+  }
+
+  if (presenting) {
+    document.body.classList.add("presenter--console");
+    console_.hidden = false;
+    setInterval(tick, 1000);
+    tick();
+  }
+  var start = parseInt(location.hash.slice(1), 10);
+  show(isNaN(start) ? 0 : start - 1, true);
+  if (presenting && peer) peer.postMessage({ coursekitAsk: true }, "*");
+  window.addEventListener("message", function (event) {
+    if (event.data && event.data.coursekitAsk && event.source) {
+      peer = event.source;
+      peer.postMessage({ coursekitSlide: current }, "*");
+    }
+  });
+})();
