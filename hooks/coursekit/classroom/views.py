@@ -42,5 +42,5 @@ def presenter_view(course: model.Course, module: model.Module, lang: str, plan: 
     lesson = module.lesson(lang)
     objectives = "<ul>" + "".join(f"<li>{html.escape(o)}</li>" for o in lesson.meta["objectives"]) + "</ul>"
     slides, activities = presenter.deck(pages["lesson"], pages["exercises"], pages["guide"], rows, objectives)
-    return {"slides": slides, "activities": activities, "lang": lang,
+    return {"slides": slides, "activities": activities, "language": lang,
             "heading": strings.t("pdf.module", lang, n=module.number, title=lesson.meta["title"])}
