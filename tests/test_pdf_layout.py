@@ -194,7 +194,11 @@ def test_the_pack_numbers_its_pages_on_and_its_contents_give_those_numbers(site_
     footers = [re.findall(r"(\d+) / (\d+)", " ".join(text for _, text in sheet.footer)) for sheet in sheets]
     for number, found in enumerate(footers, 1):
         assert found and found[-1] == (str(number), str(len(sheets))), (number, found)  # the pack's number, on the right
-    contents = [(line.text, int(m[1])) for sheet in sheets[:3] for line in sheet.lines if (m := re.search(r"\s(\d+)$", line.text))]
+    def rows(sheet: Sheet) -> list[tuple[str, int]]:
+        return [(line.text, int(m[1])) for line in sheet.lines if (m := re.search(r"\s(\d+)$", line.text))]
+
+    # the contents run from the first page to the page before the first document (the schedule)
+    contents = [row for sheet in sheets[:rows(sheets[0])[0][1] - 1] for row in rows(sheet)]
     assert len(contents) == 1 + sum(len(kinds(m)) for m in COURSE.modules), contents  # the course schedule, then every module's
     starts = [start for _, start in contents]
     assert starts == sorted(starts) and starts[0] > 1
