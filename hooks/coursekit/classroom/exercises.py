@@ -1,6 +1,7 @@
 """The exercise constructs of sheets and guides: scenario, role-play cards, group game, reflection,
-answer space and model answer, and the slide mark of lessons, written as pymdown-extensions Blocks
-(`/// name | Title`).
+answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`); the
+slide mark of lessons; and the `instructors` block, text for instructors on a learner page, which
+the learner edition leaves out.
 
 `check()` reads a page's source and returns every misuse with its line, because Blocks leaves a
 block it cannot parse on the page as plain text and says nothing. `ExercisesExtension` renders
@@ -21,7 +22,7 @@ from pymdownx.blocks.block import Block
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import frontmatter
+from coursekit.course import edition, frontmatter
 from coursekit.languages import strings
 
 ROLES = ("customer", "staff", "observer")
@@ -122,7 +123,7 @@ class ExercisesExtension(BlocksExtension):
         super().__init__()
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
-        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _Slide):
+        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _Slide, _ForInstructors):
             block_mgr.register(block, {"lang": self.lang})
         md.treeprocessors.register(_CardPages(md), "course-card-pages", 30)
         md.treeprocessors.register(_Questions(md), "course-questions", 30)
@@ -170,6 +171,8 @@ _RULES = {
     "model-answer": _Rule(_TOP, {}, False, ("guide",)),
     # What a lesson section shows in the presenter view (presenter.py); on the page, just its content.
     "slide": _Rule(_TOP, {}, False, ("lesson",)),
+    # What a learner page says to instructors (a link to their section): gone from the learner edition.
+    "instructors": _Rule(_TOP, {}, False, ("lesson", "exercises", "page")),
 }
 _PAGE_NAMES = {"lesson": "a lesson", "exercises": "an exercise sheet", "guide": "a facilitator guide", "page": "a site page"}
 
@@ -390,3 +393,18 @@ class _Answer(_Exercise):
         # What the learner typed, for paper: classroom.js fills it in, and print.css shows it instead of the lines.
         etree.SubElement(space, "div", {"class": "course-answer__typed", "aria-hidden": "true"}).text = ""
         return space
+
+
+class _ForInstructors(Block):
+    """Text for instructors on a learner page: as written in the full edition, gone (with its links
+    to the instructors' pages, which that edition leaves out) from the learner edition."""
+
+    NAME = "instructors"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "course-instructors"})
+
+    def on_end(self, block: etree.Element) -> None:
+        if edition.for_learners():
+            block.clear()

@@ -80,7 +80,8 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
                                        f"guide_activity_heading.{lang} is not a regular expression; expected one with a (?P<minutes>…) group"))
     for lang, names in (data.get("guide_labels") or {}).items():
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_labels", lang)), f"guide_labels.{lang} is not a list of labels; expected e.g. ['**What to do:**']"))
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_labels", lang)),
+                                       f"guide_labels.{lang} is not a list of labels; expected e.g. ['**What to do:**']"))
             continue
         labels[lang] = tuple(names)
     return Rules(tuple(terms), titles, activity, labels), errors
