@@ -456,7 +456,10 @@ def test_print_shows_ruled_lines_and_hides_the_screen_parts(page, site_url):
     assert not visible(".course-answer__box")
     assert not visible(".course-toolbar")
     assert not visible(".md-sidebar--primary") and not visible(".md-header")
-    assert page.eval_on_selector(".course-roleplay", "e => getComputedStyle(e).breakBefore") == "page"
+    # the role cards' page starts at the heading that introduces them, which goes with them
+    assert page.eval_on_selector("h2.course-cards-start", "e => getComputedStyle(e).breakBefore") == "page"
+    assert page.eval_on_selector("h2.course-cards-start ~ .course-roleplay", "e => getComputedStyle(e).breakBefore") == "auto"
+    assert page.eval_on_selector(".course-roleplay", "e => getComputedStyle(e).breakAfter") == "page"
     assert page.eval_on_selector(".course-card", "e => getComputedStyle(e).borderTopStyle") == "dashed"
     page.emulate_media(media="screen")
     assert visible(".course-answer__box") and not visible(".course-answer__lines") and visible(".course-toolbar")

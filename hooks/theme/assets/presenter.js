@@ -61,15 +61,13 @@
     peer = window.open(location.pathname + "#presenter", "coursekit-presenter", "width=1100,height=720");
   }
 
-  // The handout: every slide, `per` to a page (print.css of this page), then the view as it was.
+  // The handout: paper shows every slide (presenter.css), `per` to a page; then the view as it was.
   function handout(per) {
     document.body.setAttribute("data-printing", per);
-    slides.forEach(function (slide) { slide.hidden = false; });
     window.print();
   }
   window.addEventListener("afterprint", function () {
     document.body.removeAttribute("data-printing");
-    show(current, true);
   });
 
   function tick() {
