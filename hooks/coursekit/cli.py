@@ -7,6 +7,7 @@ import pathlib
 import sys
 
 from coursekit.quality import staleness
+from coursekit.quiz import report
 from coursekit.scaffold import engine, newcourse
 
 
@@ -26,6 +27,7 @@ def main(argv: list[str]) -> int:
 
     commands.add_parser("schema", help="write quizzes/quiz.schema.json, the quiz schema editors use, for the course's languages")
     commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
+    commands.add_parser("quiz-report", help="per quiz bank: the item-writing checks, where the keys sit, option lengths, the type mix")
 
     update = commands.add_parser("update-engine", help="replace hooks/ with a newer engine, keeping the course")
     update.add_argument("source", help="a folder holding the engine's hooks/ (a checkout), or a git URL")
@@ -45,6 +47,11 @@ def main(argv: list[str]) -> int:
             print(f"Wrote {newcourse.schema(root).relative_to(root)}")
         elif args.command == "staleness":
             return staleness.main(root)
+        elif args.command == "quiz-report":
+            languages = newcourse.codes(root)
+            if not languages:
+                raise newcourse.Refused(f"{root / 'mkdocs.yml'}: no extra.languages; expected a course made by `python -m hooks new-course`")
+            return report.main(root, languages)
         elif args.command == "update-engine":
             done = engine.update(root / "hooks", args.source)
             print(f"Engine {done.old} -> {done.new}: {len(done.changed)} file(s) changed, {len(done.added)} added, {len(done.removed)} removed.")

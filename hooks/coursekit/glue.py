@@ -34,6 +34,15 @@ _PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
 # Under "mkdocs." so that a warning counts for `--strict` (ProperDocs counts mkdocs.* too).
 log = logging.getLogger("mkdocs.hooks.coursekit")
 
+# Advice (item-writing warnings) is shown as MkDocs shows a warning, but outside the `mkdocs.*` and
+# `properdocs.*` loggers, whose warnings `--strict` counts: a heuristic must not fail a valid build.
+_advice_log = logging.getLogger("coursekit.advice")
+_advice_log.propagate = False
+if not _advice_log.handlers:
+    _advice_log.addHandler(logging.StreamHandler())
+    _advice_log.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+# The configuration of the build whose warnings were shown.
+_reported: list = [None]
 # The languages being built, innermost last: the default build runs first and starts the others.
 _building: list[str] = []
 # The file each language-neutral page of the current build was read from, for messages.
@@ -51,11 +60,14 @@ def project(config) -> _project.Project:
         pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
         _page_uris(config), _ui_languages(config.theme),
     )
-    stop(result.errors)
-    strings.use(result.texts)
-    if not _building and config.theme.get("language") == result.languages.default.code:
+    if not _building and _reported[0] is not config:  # once a build, though every hook asks
+        _reported[0] = config
         for warning in result.warnings:
             log.warning(str(warning))
+        for advice in result.advice:
+            _advice_log.warning(str(advice))
+    stop(result.errors)
+    strings.use(result.texts)
     return result
 
 

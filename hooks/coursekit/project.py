@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from coursekit.classroom import checks as classroom_checks
 from coursekit.classroom import runsheet
 from coursekit.core import yamlsource
-from coursekit.core.errors import ContentError, ContentErrors
+from coursekit.core.errors import ContentError
 from coursekit.course import bibliography, glossary, identity, model
 from coursekit.languages import files, settings, strings
 from coursekit.quality import parity, style
-from coursekit.quiz import bank
+from coursekit.quiz import bank, itemcheck
 from coursekit.quiz import settings as quiz_settings
 
 DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
@@ -38,7 +38,8 @@ class Project:
     classroom: runsheet.Settings | None = None
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
-    warnings: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)  # each stops a --strict build
+    advice: list[ContentError] = field(default_factory=list)  # shown, never stops a build: heuristics a person judges
 
     @property
     def sources_file(self) -> str:
@@ -104,10 +105,11 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
 
     names = tuple(lang.name for lang in langs.all)
     errors += bank.editor_schema_errors(root, codes, names)
-    try:
-        project.banks = bank.load_banks(root, codes)
-    except ContentErrors as error:
-        errors += error.errors
+    project.banks, bank_errors, findings = bank.read_banks(root, codes)
+    errors += bank_errors
+    for finding in findings:
+        (errors if finding.severity == itemcheck.ERROR else project.advice).append(
+            ContentError(finding.path, finding.line, finding.message))
     errors += bank.usage_errors(project.course.pages, project.banks)
     project.warnings += [
         ContentError(f"{bank.FOLDER}/{quiz}.yml", 1, f"no lesson uses this quiz; expected `quiz: {quiz}` in a lesson's front matter, or remove the bank")

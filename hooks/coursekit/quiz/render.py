@@ -87,6 +87,7 @@ def _view(bank: Bank, lang: str) -> dict:
                 "letter": _LETTERS[i],
                 "text": _inline(option["text"][lang]),
                 "correct": bool(option.get("correct")),
+                "pin": bool(option.get("pin")),
                 "feedback": option.get("feedback") and _inline(option["feedback"][lang]),
             }
             for i, option in enumerate(options)
