@@ -87,7 +87,8 @@ def test_the_presenter_window_shows_notes_and_the_next_slide_and_steers_the_proj
     first = MODULE.pages["guide"]["en"].meta["runsheet"][0]["activity"]
     assert first in notes.inner_text() and "(minute 0 to" in notes.inner_text()
     titles = page.locator(".slide .slide__title").all_text_contents()
-    assert console.locator("[data-next]").text_content().strip() == titles[1].strip()  # as written, whatever its style
+    assert console.locator("[data-next] .slide__title").text_content().strip() == titles[1].strip()  # as written, whatever its style
+    assert console.locator("[data-next] .slide").is_visible()  # the next slide itself, small
     console.wait_for_function("document.querySelector('[data-elapsed]').textContent == '00:01'", timeout=5000)
     console.keyboard.press("End")  # the presenter steers ...
     page.wait_for_function(f"document.querySelector('.slide:not([hidden]) .slide__title').textContent == {titles[-1]!r}")
@@ -95,6 +96,24 @@ def test_the_presenter_window_shows_notes_and_the_next_slide_and_steers_the_proj
     console.wait_for_function(f"document.querySelector('.slide:not([hidden]) .slide__title').textContent == {titles[0]!r}")
     last = MODULE.pages["guide"]["en"].meta["runsheet"][-1]["activity"]
     assert first in console.locator("[data-notes]:not([hidden])").inner_text() and last not in console.locator("[data-notes]:not([hidden])").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_slide_is_cut_off_on_the_projector(browser, site_url, lang):
+    """A slide with much on it is set smaller until all of it shows (a 16:9 projector, and a laptop screen)."""
+    for size in ({"width": 1920, "height": 1080}, {"width": 1280, "height": 800}):
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        for module in COURSE.modules:
+            page.goto(slides_url(site_url, lang, module.folder))
+            cut = page.evaluate("""() => [...document.querySelectorAll(".slide")].filter(slide => {
+                slide.hidden = false;
+                const body = slide.querySelector(".slide__body"), over = body.scrollHeight > body.clientHeight + 1;
+                slide.hidden = true;
+                return over;
+            }).map(slide => slide.querySelector(".slide__title").textContent)""")
+            assert not cut, f"{module.folder} ({lang}, {size['width']} px): cut off: {cut}"
+        context.close()
 
 
 @pytest.mark.parametrize("per", [2, 4])

@@ -213,17 +213,20 @@ def _exercise_slides(html: str) -> list[tuple[Slide, str, str]]:
             continue
         kind = element.classes[1].removeprefix("course-")
         inside = _elements(element.inner)
-        title = next((_text(e.html) for e in inside if e.tag == "header"), "")
-        title = re.sub(r"^\S+\s", "", title, count=1) if " " in title else title  # without the kind's label
         if kind == "roleplay":
-            roles = [_text(next((e.html for e in _elements(card.inner) if e.tag == "header"), "")) for card in inside if card.tag == "section"]
+            roles = [_heading(card) for card in inside if card.tag == "section"]
             body = "<ul>" + "".join(f"<li>{_html.escape(role)}</li>" for role in roles) + "</ul>"
         else:
             body = "".join(_without_answers(e) for e in inside if e.tag != "header")
-        header = next((e for e in inside if e.tag == "header"), None)
-        heading = next((_text(h.html) for h in _elements(header.inner) if h.tag.startswith("h")), title) if header else title
+        heading = _heading(element)
         slides.append((Slide("exercise", heading, body, 0), kind, f"{part} {heading}"))
     return slides
+
+
+def _heading(block: _Element) -> str:
+    """The title in a block's or a role card's header (every one has one), without its kind's label."""
+    header = next((e for e in _elements(block.inner) if e.tag == "header"), None)
+    return next((_text(h.html) for h in _elements(header.inner) if re.fullmatch(r"h\d", h.tag)), "") if header else ""
 
 
 def _without_answers(element: _Element) -> str:

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
 
-  var slides = [].slice.call(document.querySelectorAll(".slide"));
+  var stage = document.querySelector(".presenter__stage");
+  var slides = [].slice.call(stage.querySelectorAll(".slide"));
   var console_ = document.querySelector(".presenter__console");
   var count = document.querySelector("[data-count]");
   var presenting = location.hash == "#presenter";
@@ -18,8 +19,7 @@
     slides.forEach(function (slide, i) { slide.hidden = i != current; });
     count.textContent = count.getAttribute("data-format").replace("{n}", current + 1).replace("{total}", slides.length);
     if (presenting) {
-      var next = slides[current + 1];
-      console_.querySelector("[data-next]").innerHTML = next ? next.querySelector(".slide__title").outerHTML : "";
+      preview(slides[current + 1]);
       var activity = slides[current].getAttribute("data-activity");
       [].forEach.call(console_.querySelectorAll("[data-notes]"), function (notes) {
         notes.hidden = notes.getAttribute("data-notes") != activity;
@@ -30,6 +30,62 @@
   }
 
   function go(step) { show(current + step); }
+
+  // The next slide, small, as the projector will show it.
+  function preview(next) {
+    var place = console_.querySelector("[data-next]");
+    place.textContent = "";
+    if (!next) return;
+    var copy = next.cloneNode(true);
+    copy.hidden = false;
+    copy.removeAttribute("aria-label");
+    [].forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+    place.appendChild(copy);
+  }
+
+  // A slide with more than it has room for is set smaller, down to half its size, so that nothing
+  // is cut off; what does not fit in three quarters goes on to a slide of its own, by whole
+  // paragraphs, lists and tables. A slide's text scales with its width, so it is measured at one
+  // width: every window and paper then has the same slides.
+  function overflows(body) { return body.scrollHeight > body.clientHeight + 1; }
+
+  function fit(slide, smallest) {
+    var body = slide.querySelector(".slide__body"), scale = 1;
+    slide.style.removeProperty("--fit");
+    while (overflows(body) && scale > smallest) {
+      scale -= .05;
+      slide.style.setProperty("--fit", scale.toFixed(2));
+    }
+    return !overflows(body);
+  }
+
+  function layout(slide) {
+    var body = slide.querySelector(".slide__body");
+    if (fit(slide, .5) || body.children.length < 2) return [slide];
+    var rest = slide.cloneNode(true), carried = rest.querySelector(".slide__body");
+    carried.textContent = "";
+    rest.querySelector(".slide__title").textContent = stage.getAttribute("data-continued")
+      .replace("{title}", slide.querySelector(".slide__title").textContent);
+    slide.style.setProperty("--fit", ".75");
+    while (overflows(body) && body.children.length > 1) carried.insertBefore(body.lastElementChild, carried.firstChild);
+    fit(slide, .5);
+    slide.after(rest);
+    return [slide].concat(layout(rest));
+  }
+
+  function paginate() {
+    var all = [];
+    slides.forEach(function (slide) {
+      slide.hidden = false;
+      slide.style.setProperty("--w", "1600px");
+      all = all.concat(layout(slide));
+    });
+    all.forEach(function (slide, i) {
+      slide.style.removeProperty("--w");
+      slide.setAttribute("aria-label", count.getAttribute("data-format").replace("{n}", i + 1).replace("{total}", all.length));
+    });
+    return all;
+  }
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea")) return;
@@ -79,6 +135,7 @@
     elapsed.classList.toggle("presenter__elapsed--late", !!notes && minutes >= +notes.getAttribute("data-to"));
   }
 
+  slides = paginate();
   if (presenting) {
     document.body.classList.add("presenter--console");
     console_.hidden = false;
