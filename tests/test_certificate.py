@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 import yaml
+from test_a11y import AXE, TAGS
 
 from conftest import ROOT
 from coursekit.course import model
@@ -77,3 +78,19 @@ def test_the_certificate_prints_on_one_page_with_the_name_course_and_hours(page,
     # after printing, the page is the page again
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.body.classList.contains('course-certificate-printing')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", PROGRESS)
+def test_the_offered_certificate_has_no_axe_violations(browser, site_url, lang, scheme):
+    """My progress with the certificate's form showing (test_a11y checks it locked)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}{PROGRESS[lang]}")
+    store(page, {quiz: len(BANKS[quiz]["questions"]) for quiz in QUIZZES})
+    page.reload()
+    assert offered(page)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))", TAGS)
+    context.close()
+    assert not violations, violations

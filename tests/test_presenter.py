@@ -133,9 +133,12 @@ def test_the_handout_prints_every_slide_two_or_four_to_a_page(page, site_url, tm
     assert page.locator(".slide:not([hidden])").count() == 1
 
 
+@pytest.mark.parametrize("window", ["", "#presenter"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_presenter_view_has_no_axe_violations(page, site_url, lang):
-    page.goto(slides_url(site_url, lang, MODULE.folder))
+def test_the_presenter_view_has_no_axe_violations(page, site_url, lang, window):
+    """The projector's view, and the presenter window with its notes, timer and next slide."""
+    page.goto(slides_url(site_url, lang, MODULE.folder) + window)
+    assert page.locator("[data-next] .slide").count() == (1 if window else 0)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '))", TAGS)
     assert not violations, violations
