@@ -55,7 +55,10 @@ def on_post_build(*, config):
         if pages:
             path = site / views.SLIDES.format(folder=module.folder)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(glue.render(env, "presenter", lang, **views.presenter_view(project.course, module, lang, project.classroom, pages)), "utf-8")
+            # The same slides in each language, as the site's language switch links pages.
+            languages = [{**alt, "href": f"../../{alt['link']}{module.folder}/slides/"} for alt in config.extra["alternate"]]
+            path.write_text(glue.render(env, "presenter", lang, languages=languages,
+                                        **views.presenter_view(project.course, module, lang, project.classroom, pages)), "utf-8")
     if not pdf.enabled():
         return
     try:
