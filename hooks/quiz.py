@@ -1,7 +1,8 @@
 """Self-check quizzes in pages: the quiz of a lesson (`<!-- md:quiz <id> -->`), the answer key
-in a guide (`<!-- md:answer-key -->`) and the learner's progress page (`<!-- md:progress -->`);
-and, after each language's build of the full edition, every bank as Moodle XML and GIFT for the
-instructors' downloads (coursekit/outputs/exports.py).
+in a guide (`<!-- md:answer-key -->`) and the learner's progress page (`<!-- md:progress -->`), with
+the certificate of completion below the progress table; and, after each language's build of the
+full edition, every bank as Moodle XML and GIFT for the instructors' downloads
+(coursekit/outputs/exports.py).
 
 The quiz and the answer key are placed after Material's search plugin has indexed the page:
 their options, feedback and explanations would give the answers away in search results (and
@@ -22,8 +23,13 @@ from coursekit.quiz import render, views
 
 def on_page_content(html, *, page, config, files):
     project, lang = glue.project(config), config.theme["language"]
-    return markers.expand(html, "progress", lambda _: render.render_progress(
-        views.progress(project.course, project.banks, lang, glue.linker(files, page)), lang))
+
+    def progress(_):
+        table = render.render_progress(views.progress(project.course, project.banks, lang, glue.linker(files, page)), lang)
+        return table + glue.render(glue.env(config.theme), "certificate", lang, course=config.site_name, pass_mark=project.pass_mark,
+                                   **views.certificate(project.course, project.banks, lang))
+
+    return markers.expand(html, "progress", progress)
 
 
 @glue.event_priority(-50)  # after the search plugin's on_page_context, which indexes page.content

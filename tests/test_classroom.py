@@ -4,6 +4,7 @@ functions, no build) to the real built site and a real browser."""
 from __future__ import annotations
 
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def test_every_page_of_the_course_passes():
 # (case id, page kind, body, the exact message; the line counts the 5 lines of front matter and blank)
 BAD_BLOCKS = [
     ("unknown-name", "exercises", "/// senario | A\ntext\n///",
-     f"{P}:6: unknown block 'senario'; expected one of scenario, roleplay, card, game, reflection, answer, model-answer"),
+     f"{P}:6: unknown block 'senario'; expected one of scenario, roleplay, card, game, reflection, answer, model-answer, slide"),
     ("card-outside-roleplay", "exercises", "/// card | A\n    role: staff\ntext\n///",
      f"{P}:6: 'card' is at the top level; expected it inside 'roleplay'"),
     ("one-card", "exercises", "//// roleplay | R\n/// card | A\n    role: staff\nx\n///\n////",
@@ -110,6 +111,10 @@ BAD_BLOCKS = [
      f"{P}:8: '///' closes no open block; expected it to end a block opened above"),
     ("wrong-closer", "exercises", "//// scenario | S\nText.\n///\n////",
      f"{P}:8: '///' does not close the 'scenario' block opened at line 6; expected '////'"),
+    ("slide-on-sheet", "exercises", "/// slide\nA line.\n///",
+     f"{P}:6: 'slide' is not allowed in an exercise sheet; expected it only in a lesson"),
+    ("slide-in-scenario", "lesson", "//// scenario | S\nText.\n/// slide\nA line.\n///\n////",
+     f"{P}:8: 'slide' is inside 'scenario' (line 6); expected it at the top level"),
     ("options-not-a-mapping", "exercises", "/// answer\n    - 3\n///",
      f"{P}:7: block options are not 'name: value' lines; expected e.g. '    lines: 6'"),
 ]
@@ -130,6 +135,15 @@ def test_run_sheet_rows_get_start_times_from_the_session_start():
     rows = runsheet.timed([{"activity": "a", "kind": "teach", "minutes": 10}, {"activity": "b", "kind": "break", "minutes": 25}], 9 * 60 + 50)
     assert [(r.start, r.minutes) for r in rows] == [("09:50", 10), ("10:00", 25)]
     assert runsheet.end_of(rows) == "10:25"
+
+
+def test_a_module_runs_in_its_slot_of_the_day_plan():
+    plan = runsheet.Settings(start=9 * 60, end=17 * 60 + 30, pause=15, lunch_after=11 * 60 + 30, lunch=60)
+    days = runsheet.day_plan(COURSE, plan, "zh")
+    for number, day in enumerate(days, 1):
+        for slot in (s for s in day if s.module):
+            assert runsheet.slot_of(COURSE, plan, "zh", slot.module.folder) == (number, _minutes(slot.start))
+    assert runsheet.slot_of(COURSE, plan, "zh", COURSE.modules[1].folder)[1] > plan.start
 
 
 def test_the_course_run_sheets_match_their_lessons():
@@ -303,20 +317,49 @@ def test_learner_pages_contain_no_answers(site_dir, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_run_sheets_add_up_to_the_lesson_duration(site_dir, lang):
-    first = _minutes(re.search(r'^  classroom:\n    start: "(\d\d:\d\d)"', (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1])
+def test_run_sheets_run_at_their_modules_times_in_the_schedule(site_dir, lang):
+    """Each guide's run-sheet starts when the day plan has its module start (module 2 not at the
+    start of the day), with the minutes since the module began beside each clock time."""
+    schedule = _schedule_starts(site_dir, lang)
+    assert len(set(schedule.values())) > 1
     for module in COURSE.modules:
         guide = Page(built(site_dir, lang, f"{module.folder}/guide"))
         rows = [r for r in guide.rows if r and re.fullmatch(r"\d\d:\d\d", r[0])]
         assert rows, module.folder
-        clock = first
+        first = clock = _minutes(schedule[module.folder])
         for row in rows:
             assert _minutes(row[0]) == clock, (module.folder, row)
+            assert re.sub(r"\D", "", row[1]) == str(clock - first), (module.folder, row)
             clock += int(row[-1])
         total = [r for r in guide.rows if r and r[0] and not re.fullmatch(r"\d\d:\d\d", r[0]) and r[-1].isdigit()]
         duration = module.lesson(lang).meta["duration"]
         assert int(total[-1][-1]) == clock - first == duration, module.folder
         assert runsheet.end_of(runsheet.timed(module.pages["guide"][lang].meta["runsheet"], first)) in total[-1][0]
+
+
+def _schedule_starts(site: Path, lang: str) -> dict[str, str]:
+    """Each module's start time as the built course schedule shows it."""
+    html = built(site, lang, "instructors/schedule").read_text("utf-8")
+    return {folder: start for start, folder in re.findall(r"<tr><td>(\d\d:\d\d)</td><td><a href=\"[./]*(\d\d-[a-z0-9-]+)/guide/\"", html)}
+
+
+def test_another_day_start_moves_the_schedule_and_every_run_sheet(site_dir, tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert '    start: "09:00"\n' in text
+    config.write_text(text.replace('    start: "09:00"\n', '    start: "08:15"\n'), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for lang in LANGS:
+        before, after = _schedule_starts(site_dir, lang), _schedule_starts(tmp_path / "site", lang)
+        assert before.keys() == after.keys() == {m.folder for m in COURSE.modules}
+        first, second = (m.folder for m in COURSE.modules[:2])
+        assert after[first] == "08:15" and _minutes(after[second]) == _minutes(before[second]) - 45
+        assert after != before
+        for folder in after:  # lunch stays after 11:30, so later modules move by other amounts
+            guide = Page(built(tmp_path / "site", lang, f"{folder}/guide"))
+            assert next(r for r in guide.rows if r and re.fullmatch(r"\d\d:\d\d", r[0]))[0] == after[folder]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -415,7 +458,10 @@ def test_print_shows_ruled_lines_and_hides_the_screen_parts(page, site_url):
     assert not visible(".course-answer__box")
     assert not visible(".course-toolbar")
     assert not visible(".md-sidebar--primary") and not visible(".md-header")
-    assert page.eval_on_selector(".course-roleplay", "e => getComputedStyle(e).breakBefore") == "page"
+    # the role cards' page starts at the heading that introduces them, which goes with them
+    assert page.eval_on_selector("h2.course-cards-start", "e => getComputedStyle(e).breakBefore") == "page"
+    assert page.eval_on_selector("h2.course-cards-start ~ .course-roleplay", "e => getComputedStyle(e).breakBefore") == "auto"
+    assert page.eval_on_selector(".course-roleplay", "e => getComputedStyle(e).breakAfter") == "page"
     assert page.eval_on_selector(".course-card", "e => getComputedStyle(e).borderTopStyle") == "dashed"
     page.emulate_media(media="screen")
     assert visible(".course-answer__box") and not visible(".course-answer__lines") and visible(".course-toolbar")
@@ -426,3 +472,21 @@ def test_print_button_prints(page, site_url):
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.get_by_role("button", name="打印").click()
     assert page.evaluate("window.__printed") == 1
+
+
+def test_typed_answers_print_in_place_of_their_lines(page, site_url, tmp_path):
+    """Printing a sheet prints what the learner typed where they typed it, ruled lines elsewhere."""
+    page.goto(f"{site_url}en/{COURSE.modules[0].folder}/exercises/")
+    page.locator("textarea[data-course-answer='1']").fill("Thank him first,\nthen restate the order.")
+    page.locator("textarea[data-course-answer='2']").fill("   ")  # only spaces: nothing typed
+    page.emulate_media(media="print")
+    shown = "(s, e) => getComputedStyle(document.querySelector(s)).display !== 'none'"
+    first, second = ".course-answer:has([data-course-answer='1'])", ".course-answer:has([data-course-answer='2'])"
+    assert page.evaluate(shown, f"{first} .course-answer__typed") and not page.evaluate(shown, f"{first} .course-answer__lines")
+    assert page.evaluate(shown, f"{second} .course-answer__lines") and not page.evaluate(shown, f"{second} .course-answer__typed")
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(page.pdf(format="A4"))
+    printed = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Thank him first," in printed and "then restate the order." in printed
+    page.emulate_media(media="screen")
+    assert not page.evaluate(shown, f"{first} .course-answer__typed")

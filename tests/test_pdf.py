@@ -8,8 +8,10 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+import pypdfium2
 import pytest
 import yaml
+import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 from test_classroom import COURSE, built, paragraphs
@@ -87,12 +89,12 @@ def test_the_combined_pack_holds_everything_after_its_contents_page(site_dir, la
     assert 2 <= schedule_and_cover <= 6, (len(pack.pages), separate)
     # the contents pages: the first document (the schedule) starts right after them
     cover = int(re.findall(r"(\d+)\n", pack.pages[0].extract_text())[0]) - 1
-    text = "\n".join(pack.pages[i].extract_text() for i in range(cover))
+    text = "\n".join(pack.pages[i].extract_text().rsplit("\n", 1)[0] for i in range(cover))  # without the footer's page number
     contents = re.sub(r"\s+", "", text)
     for module in COURSE.modules:
         assert re.sub(r"\s+", "", module.lesson(lang).meta["title"]) in contents
     # the contents give the page each document starts on, the last one's as many pages before the end
-    starts = [int(n) for n in re.findall(r"(\d+)\n", text)]
+    starts = [int(n) for n in re.findall(r"(\d+)$", text, re.M)]
     assert max(starts) == len(pack.pages) - len(PdfReader(parts[-1]).pages) + 1
 
 
@@ -152,6 +154,27 @@ def test_a_page_of_each_kind_renders_to_ink_on_paper(site_dir, tmp_path):
             assert image.size[0] < image.size[1]  # portrait A4
             dark = sum(1 for value in image.getdata() if value < 128)
             assert dark > 0.01 * image.size[0] * image.size[1], path.name
+
+
+def qr_codes(path: Path) -> list[str]:
+    """What the QR codes on the first page of a PDF say, read from a render of the page as a phone camera would."""
+    image = pypdfium2.PdfDocument(path)[0].render(scale=3).to_pil()
+    return [code.text for code in zxingcpp.read_barcodes(image)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sheets_and_quiz_papers_carry_a_qr_code_to_their_lesson_or_quiz_online(site_dir, site_url, lang):
+    """The code on an exercise sheet opens its lesson, the one on a quiz paper the quiz in the
+    lesson, in the PDF's language; the address is printed beside it."""
+    for module in COURSE.modules:
+        lesson = f"{site_url}{LANGS[lang]}{module.folder}/"
+        quiz = module.lesson(lang).meta.get("quiz")
+        expected = {"exercises": lesson, **({"quiz": f"{lesson}#quiz-{quiz}"} if quiz else {})}
+        for kind, url in expected.items():
+            path = pdf(site_dir, lang, pdfpack.file_name(module.folder, kind, lang))
+            assert qr_codes(path) == [url], path.name
+            assert normal(url) in pages_of(path)[0], path.name
+        assert qr_codes(pdf(site_dir, lang, pdfpack.file_name(module.folder, "guide", lang))) == []  # the instructor's own copy
 
 
 def test_without_a_chinese_font_the_pdf_step_says_what_to_install(monkeypatch, tmp_path):

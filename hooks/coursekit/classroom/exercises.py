@@ -1,6 +1,7 @@
 """The exercise constructs of sheets and guides: scenario, role-play cards, group game, reflection,
-answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`); and the
-`instructors` block, text for instructors on a learner page, which the learner edition leaves out.
+answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`); the
+slide mark of lessons; and the `instructors` block, text for instructors on a learner page, which
+the learner edition leaves out.
 
 `check()` reads a page's source and returns every misuse with its line, because Blocks leaves a
 block it cannot parse on the page as plain text and says nothing. `ExercisesExtension` renders
@@ -14,6 +15,7 @@ import textwrap
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
@@ -125,8 +127,10 @@ class ExercisesExtension(BlocksExtension):
         super().__init__()
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
-        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _ForInstructors):
+        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _Slide, _ForInstructors):
             block_mgr.register(block, {"lang": self.lang})
+        md.treeprocessors.register(_CardPages(md), "course-card-pages", 30)
+        md.treeprocessors.register(_Questions(md), "course-questions", 30)
 
 
 # Helper functions
@@ -174,6 +178,8 @@ _RULES = {
                     ("exercises",)),
     # Learner pages never show answers.
     "model-answer": _Rule(_TOP, {}, False, ("guide",)),
+    # What a lesson section shows in the presenter view (presenter.py); on the page, just its content.
+    "slide": _Rule(_TOP, {}, False, ("lesson",)),
     # What a learner page says to instructors (a link to their section): gone from the learner edition.
     "instructors": _Rule(_TOP, {}, False, ("lesson", "exercises", "page")),
 }
@@ -228,6 +234,40 @@ def _header_problem(line: str) -> str:
     else:
         why = "has a title without '|' before it"
     return f"'{shown}' {why}; expected '/// name | Title', with the ASCII bar '|' before the title"
+
+
+class _CardPages(Treeprocessor):
+    """On paper a role-play's cards start a page: mark the heading that introduces them (the `##`
+    before the role-play), so that the page starts there and the heading and its instructions go
+    with the cards rather than staying alone at the foot of the page before (print.css)."""
+
+    def run(self, root: etree.Element) -> None:
+        heading = None
+        for child in root:
+            if child.tag == "h2":
+                heading = child
+            elif child.tag == "section" and "course-roleplay" in child.get("class", "").split():
+                if heading is not None:
+                    heading.set("class", f"{heading.get('class', '')} course-cards-start".strip())
+                    child.set("class", f"{child.get('class')} course-roleplay--introduced")
+                heading = None
+
+
+class _Questions(Treeprocessor):
+    """Put each answer space and the question right above it (a paragraph or list) in one
+    `course-question` box, which paper keeps on one page (print.css)."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index in range(len(parent) - 1, 0, -1):
+                answer, question = parent[index], parent[index - 1]
+                if answer.get("class") == "course-answer" and question.tag in ("p", "ol", "ul"):
+                    group = etree.Element("div", {"class": "course-question"})
+                    group.tail, answer.tail = answer.tail, "\n"
+                    parent.remove(question)
+                    parent.remove(answer)
+                    group.extend([question, answer])
+                    parent.insert(index - 1, group)
 
 
 def _options(lines: list[str], path: str, first: int, errors: list[ContentError]) -> tuple[dict, dict[str, int]]:
@@ -288,6 +328,19 @@ class _ModelAnswer(_Exercise):
     NAME, KIND = "model-answer", "exercise.model-answer"
 
 
+class _Slide(Block):
+    """Marks what a lesson section shows on its slide: on the page only a <div> around the content."""
+
+    NAME = "slide"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        attributes = {"class": "course-slide"}
+        if self.argument:
+            attributes["data-title"] = self.argument
+        return etree.SubElement(parent, "div", attributes)
+
+
 class _Card(_Exercise):
     """A cut-out role card: the role on top, then what that person knows and wants."""
 
@@ -338,7 +391,8 @@ class _Game(_Exercise):
 
 
 class _Answer(_Exercise):
-    """Space to answer: a text box that keeps what was typed (classroom.js), ruled lines on paper."""
+    """Space to answer: a text box that keeps what was typed (classroom.js), ruled lines on paper,
+    or what was typed when there is something."""
 
     NAME = "answer"
     OPTIONS = {"lines": (5, None)}
@@ -356,6 +410,8 @@ class _Answer(_Exercise):
         ruled = etree.SubElement(space, "div", {"class": "course-answer__lines", "aria-hidden": "true"})
         for _ in range(lines):
             etree.SubElement(ruled, "div", {"class": "course-answer__line"}).text = ""
+        # What the learner typed, for paper: classroom.js fills it in, and print.css shows it instead of the lines.
+        etree.SubElement(space, "div", {"class": "course-answer__typed", "aria-hidden": "true"}).text = ""
         return space
 
 

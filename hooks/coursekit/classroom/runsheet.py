@@ -34,6 +34,7 @@ class Row:
     activity: str
     kind: str
     minutes: int
+    offset: int = 0  # minutes after the module's start
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def timed(runsheet: list[dict], start: int) -> list[Row]:
     """The rows of a checked run-sheet with the time each one starts."""
     rows, clock = [], start
     for row in runsheet:
-        rows.append(Row(_format(clock), row["activity"], row["kind"], row["minutes"]))
+        rows.append(Row(_format(clock), row["activity"], row["kind"], row["minutes"], clock - start))
         clock += row["minutes"]
     return rows
 
@@ -155,6 +156,15 @@ def day_plan(course: model.Course, plan: Settings, lang: str) -> list[list[Slot]
         day.append(Slot(_format(clock), "module", minutes, module))
         clock += minutes
     return [*days, day] if day else days
+
+
+def slot_of(course: model.Course, plan: Settings, lang: str, folder: str) -> tuple[int, int]:
+    """When a module is taught by the day plan: (day number from 1, start in minutes after midnight)."""
+    for number, day in enumerate(day_plan(course, plan, lang), 1):
+        for slot in day:
+            if slot.module and slot.module.folder == folder:
+                return number, _parse(slot.start)
+    raise KeyError(folder)
 
 
 # Helper functions

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from coursekit.course import edition, model
 from coursekit.languages import strings
-from coursekit.outputs import pdf
+from coursekit.outputs import pdf, qr
 from coursekit.quiz import render
 
 
@@ -35,9 +35,11 @@ def pack_links(course: model.Course, lang: str, relative: Callable[[str], str]) 
     ]
 
 
-def documents(course: model.Course, banks: dict, lang: str, built: Callable[[str], tuple[str, pathlib.Path]]) -> list[pdf.Document]:
+def documents(course: model.Course, banks: dict, lang: str, built: Callable[[str], tuple[str, pathlib.Path]],
+              site_url: str | None) -> list[pdf.Document]:
     """What goes into the pack, in order: the day plan, then per module its guide, sheet and quiz
-    paper. `built(neutral path)` is where a page was built: (url, HTML file)."""
+    paper. `built(neutral path)` is where a page was built: (url, HTML file); the quiz paper's QR
+    code points at the quiz online, below `site_url`."""
     documents = []
     schedule = course.page("instructors/schedule.md", lang)
     if schedule and not edition.for_learners():
@@ -50,8 +52,10 @@ def documents(course: model.Course, banks: dict, lang: str, built: Callable[[str
             label = f"{heading} · {strings.t(f'pdf.{kind}', lang)}"
             if kind == "quiz":
                 lesson_url, _ = built(f"{module.folder}/index.md")
-                content = render.render_paper(banks[module.lesson(lang).meta["quiz"]], lang)
-                documents.append(pdf.Document(kind, name, label, content, lesson_url, strings.t("pdf.quiz", lang)))
+                quiz = module.lesson(lang).meta["quiz"]
+                content = render.render_paper(banks[quiz], lang)
+                online = qr.code(site_url, f"{lesson_url}#quiz-{quiz}")
+                documents.append(pdf.Document(kind, name, label, content, lesson_url, strings.t("pdf.quiz", lang), online))
             else:
                 url, path = built(f"{module.folder}/{kind}.md")
                 documents.append(pdf.Document(kind, name, label, pdf.article(path), url))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import pathlib
+import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ class Document:
     content: str  # HTML
     url: str  # the site page it belongs to, for its relative links
     heading: str | None = None  # a title for content that brings none (the quiz paper)
+    qr: dict | None = None  # a QR code to the document online, for one that does not bring its own (outputs/qr.py)
 
 
 @dataclass(frozen=True)
@@ -101,29 +103,76 @@ def build(pack: Pack, env, t: Callable[..., str]) -> None:
         html = env.get_template(f"partials/{template}.html").render(lang=pack.lang, t=t, **context)
         return weasyprint.HTML(string=html, base_url=urljoin(pack.site_url, url), url_fetcher=fetcher).render(stylesheets=css)
 
-    rendered = []
+    contents, counts = [], []
     for document in pack.documents:
-        result = render("pdf", document.url, document=document)
+        content = document.content
+        result = render("pdf", document.url, document=document, content=content)
+        # A block of less than half a page that the page break split goes whole to the next page
+        # (print.css lets blocks run on, so that a long one does not leave a page half empty).
+        whole: set[int] = set()
+        for _ in range(3):  # moving a block on may split another
+            short = _short_split_blocks(result) - whole
+            if not short:
+                break
+            whole |= short
+            content = _keep_whole(document.content, whole)
+            result = render("pdf", document.url, document=document, content=content)
         if document.name:
             result.write_pdf(pack.out / document.name)
-        rendered.append(result)
+        contents.append(content)
+        counts.append(len(result.pages))
 
-    # The cover lists where each document starts, which depends on how long the cover itself is.
-    cover_pages = 1
-    while True:
-        contents, page = [], cover_pages + 1
-        for document, result in zip(pack.documents, rendered):
-            contents.append({"label": document.label, "page": page})
-            page += len(result.pages)
-        cover = render("pdf-cover", "", title=pack.title, contents=contents)
-        if len(cover.pages) == cover_pages:
-            break
-        cover_pages = len(cover.pages)
-    pages = [*cover.pages, *(p for result in rendered for p in result.pages)]
-    cover.copy(pages).write_pdf(pack.out / pack.name)
+    # The pack is one document of its own, so that its pages are numbered on from the cover to the
+    # end, its contents page gives those numbers (CSS target-counter) and every footer shows the
+    # same; each document's own page numbers stand beside them. Its links are made absolute first,
+    # since the documents come from pages at different addresses.
+    parts = [(document, _absolute(content, urljoin(pack.site_url, document.url)), pages)
+             for document, content, pages in zip(pack.documents, contents, counts)]
+    render("pdf-pack", "", title=pack.title, parts=parts).write_pdf(pack.out / pack.name)
 
 
 # Helper functions
+
+
+_BLOCK = re.compile(r'<section class="course-block ')
+_WHOLE = "course-block--whole"
+
+
+def _short_split_blocks(document) -> set[int]:
+    """The blocks (by their order in the document) laid out over two pages or more, though they are
+    shorter than half a page."""
+    heights: dict[int, float] = {}
+    pages: dict[int, set[int]] = {}
+    order: dict[int, int] = {}
+    for number, page in enumerate(document.pages):
+        box = page._page_box  # WeasyPrint's layout of the page: the boxes of its elements
+        if not order:
+            root = box.children[0].element
+            blocks = [e for e in root.iter() if (e.get("class") or "").startswith("course-block ")]
+            order = {id(e): index for index, e in enumerate(blocks)}
+        for child in box.descendants():
+            index = order.get(id(getattr(child, "element", None))) if child.element_tag == "section" else None
+            if index is not None and child.style["break_inside"] != "avoid":
+                heights[index] = heights.get(index, 0) + child.border_height()
+                pages.setdefault(index, set()).add(number)
+    half = (document.pages[0].height - _MARGINS) / 2
+    return {index for index, seen in pages.items() if len(seen) > 1 and heights[index] < half}
+
+
+_MARGINS = (16 + 18) / 25.4 * 96  # print.css's page margins, in CSS pixels
+
+
+def _keep_whole(html: str, indexes: set[int]) -> str:
+    count = iter(range(len(html)))
+    return _BLOCK.sub(lambda m: f'<section class="course-block {_WHOLE} ' if next(count) in indexes else m[0], html)
+
+
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|#)([^"]*)"')
+
+
+def _absolute(html: str, base: str) -> str:
+    """The relative links and sources of `html` made absolute against `base`."""
+    return _URL_ATTRIBUTE.sub(lambda m: f'{m[1]}="{urljoin(base, m[2])}"', html)
 
 
 def _site_fetcher(site_url: str, site_dir: pathlib.Path):
@@ -136,8 +185,10 @@ def _site_fetcher(site_url: str, site_dir: pathlib.Path):
         def fetch(self, url, headers=None):
             if url.startswith(site_url):
                 url = (site_dir / unquote(urlsplit(url).path[len(urlsplit(site_url).path):])).as_uri()
+            if url.startswith("data:"):  # an image the page carries itself (a QR code)
+                return super().fetch(url, headers)
             if not url.startswith(site_dir.as_uri()):
                 raise ValueError(f"{url} is not part of the built site; the PDFs fetch nothing else")
             return super().fetch(url, headers)
 
-    return SiteFetcher(allowed_protocols=("file",))
+    return SiteFetcher(allowed_protocols=("file", "data"))

@@ -1,5 +1,5 @@
 """Which quiz a page shows: a guide's answer key is its module's quiz; the progress page lists
-every quiz of the course in module order."""
+every quiz of the course in module order, and offers the certificate once all are passed."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ def progress(course: Course, banks: dict, lang: str, link: Callable[[str], str])
     """Every quiz of the course in module order, with the link to and the title of its lesson."""
     lessons = [m.lesson(lang) for m in course.modules]
     return [(banks[lesson.meta["quiz"]], link(lesson.neutral), lesson.meta["title"]) for lesson in lessons if lesson.meta.get("quiz")]
+
+
+def certificate(course: Course, banks: dict, lang: str) -> dict:
+    """What the certificate of completion states (the course's modules and classroom hours), and
+    the quizzes a learner must pass for it: (quiz id, number of questions)."""
+    lessons = [m.lesson(lang) for m in course.modules]
+    return {
+        "modules": [(m.number, lesson.meta["title"]) for m, lesson in zip(course.modules, lessons)],
+        "hours": round(sum(lesson.meta["duration"] for lesson in lessons) / 60, 1),
+        "quizzes": [[q, len(banks[q]["questions"])] for q in (lesson.meta.get("quiz") for lesson in lessons) if q],
+    }
