@@ -12,7 +12,8 @@ from coursekit.languages import search
 def on_config(config, **kwargs):
     project = glue.project(config)
     config.nav = nav.nav(project.course, config.theme["language"])
-    search.prepare(project.terms, project.languages.get(config.theme["language"]))
+    lang = config.theme["language"]
+    search.prepare(project.terms, project.languages.get(lang), project.converters.get(lang))
 
 
 def on_page_markdown(markdown, *, page, config, files):

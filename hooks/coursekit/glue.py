@@ -84,19 +84,25 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
 
 def language_pages(files: Files, config, code: str) -> Files:
     """The site's files with only the pages of language `code`, each served without its suffix
-    (`about.en.md` as `about.md`), so links are written once for every language."""
-    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
+    (`about.en.md` as `about.md`), so links are written once for every language. A derived
+    language's page without a file of its own is its source page, converted."""
+    docs = pathlib.Path(os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))).as_posix()
+    converted = {p.path: p for p in project(config).course.pages if p.lang == code and p.converted is not None}
     kept = [f for f in files if not f.is_documentation_page()]
     _real_paths.clear()
     for source in (f for f in files if f.is_documentation_page()):
         parts = language_files.split(source.src_uri)
-        if not parts or parts[1] != code:
+        real = f"{docs}/{source.src_uri}"
+        if not parts or (parts[1] != code and real not in converted):
             continue
         page = File(parts[0], config.docs_dir, config.site_dir, config.use_directory_urls)
-        page.abs_src_path = source.abs_src_path
+        if real in converted:
+            page.content_string = converted[real].converted
+        else:
+            page.abs_src_path = source.abs_src_path
         page.edit_uri = source.src_uri
         page.inclusion = source.inclusion
-        _real_paths[parts[0]] = os.path.join(docs, source.src_uri)
+        _real_paths[parts[0]] = real
         kept.append(page)
     return Files(kept)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coursekit.core import markers
@@ -26,6 +27,9 @@ class Page:
     meta: dict
     lines: dict
     markers: list[markers.Marker]
+    # A page of a derived language with no file of its own: its text, converted from the page
+    # at `path` line for line (so messages name that file and line). None for a written page.
+    converted: str | None = None
 
 
 @dataclass
@@ -55,14 +59,19 @@ class Course:
 
 
 def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...],
-         uris: list[str] | None = None) -> tuple[Course, list[ContentError]]:
+         uris: list[str] | None = None,
+         derived: dict[str, tuple[str, Callable[[str], str]]] | None = None) -> tuple[Course, list[ContentError]]:
     """Read and check the pages `uris` of the docs dir (by default every Markdown file in it);
     return the course and every mistake found. A page without a language suffix of the course
-    is left out: languages.files.missing_counterparts reports it."""
+    is left out: languages.files.missing_counterparts reports it. `derived` maps a derived
+    language to its source language and converter: each source page without a written page in
+    the derived language is converted into one."""
     if uris is None:
         uris = [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))]
+    derived = derived or {}
     errors: list[ContentError] = []
     pages = []
+    written = {files.split(uri) for uri in uris}
     for uri in sorted(uris):
         parts = files.split(uri)
         if parts is None or parts[1] not in codes:
@@ -70,20 +79,18 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
         source = docs_dir / uri
         path = source.relative_to(project_root).as_posix()
         text = source.read_text("utf-8")
-        kind, module = frontmatter.kind_of(parts[0])
-        try:
-            meta, lines = frontmatter.read(text, path)
-        except ContentError as error:
-            errors.append(error)
+        page = _page(parts[0], parts[1], path, text, errors)
+        if page is None:
             continue
-        errors += frontmatter.check(meta, lines, path, kind)
-        found = markers.find(text)
-        errors += [
-            ContentError(path, m.line, f"unknown marker 'md:{m.name}'; expected one of {', '.join(sorted(markers.KNOWN))}")
-            for m in found
-            if m.name not in markers.KNOWN
-        ]
-        pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, found))
+        pages.append(page)
+        for code, (of, convert) in derived.items():
+            if of == page.lang and (page.neutral, code) not in written:
+                # Its mistakes are the source page's, reported there already.
+                text_there = convert(text)
+                there = _page(page.neutral, code, path, text_there, [])
+                if there is not None:
+                    there.converted = text_there
+                    pages.append(there)
 
     modules: dict[str, Module] = {}
     for page in pages:
@@ -102,6 +109,24 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
 
 
 # Helper functions
+
+
+def _page(neutral: str, lang: str, path: str, text: str, errors: list[ContentError]) -> Page | None:
+    """The page `neutral` in `lang` whose source, read from `path`, is `text`; its mistakes go to `errors`."""
+    kind, module = frontmatter.kind_of(neutral)
+    try:
+        meta, lines = frontmatter.read(text, path)
+    except ContentError as error:
+        errors.append(error)
+        return None
+    errors += frontmatter.check(meta, lines, path, kind)
+    found = markers.find(text)
+    errors += [
+        ContentError(path, m.line, f"unknown marker 'md:{m.name}'; expected one of {', '.join(sorted(markers.KNOWN))}")
+        for m in found
+        if m.name not in markers.KNOWN
+    ]
+    return Page(neutral, lang, path, kind, module, meta, lines, found)
 
 
 def _file_of(kind: str) -> str:

@@ -19,16 +19,19 @@ def split(src_uri: str) -> tuple[str, str] | None:
     return f"{match['stem']}.md", match["lang"]
 
 
-def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: str) -> list[ContentError]:
-    """Every Markdown page must exist in every language, with a known language suffix."""
+def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: str,
+                         derived: tuple[str, ...] = ()) -> list[ContentError]:
+    """Every Markdown page must exist in every written language `codes`, with a known language
+    suffix; a page of a `derived` language (written by hand where conversion is not good
+    enough) needs its source page too."""
     errors = []
     pages: dict[str, set[str]] = {}
     for uri in src_uris:
         parts = split(uri)
         where = posixpath.join(docs_dir, uri)
-        if parts is None or parts[1] not in codes:
+        if parts is None or parts[1] not in codes + derived:
             stem = posixpath.join(docs_dir, (parts[0] if parts else uri)[: -len(".md")])
-            expected = " or ".join(f"'{stem}.{c}.md'" for c in codes)
+            expected = " or ".join(f"'{stem}.{c}.md'" for c in codes + derived)
             if parts is None:
                 errors.append(ContentError(where, 1, f"page has no language suffix; expected {expected}"))
             else:

@@ -76,7 +76,7 @@ def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: li
     """Every breach of the rules in the course's pages and in `data_texts`, which are the
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
-    for page in course.pages:
+    for page in (p for p in course.pages if p.converted is None):  # a converted page is checked as its source
         for line, text in _prose(page, (root / page.path).read_text("utf-8")):
             errors += _terms(rules, page.path, line, page.lang, text)
         errors += _title(rules, course, page)
