@@ -37,7 +37,7 @@ def on_page_content(html, *, page, config, files):
     html = markers.expand(html, "course-map", lambda _: glue.render(
         env, "course-map", lang, **views.course_map(project.course, lang, glue.linker(files, page))))
     html = markers.expand(html, "glossary", lambda _: glue.render(
-        env, "glossary", lang, **views.glossary_entries(project.terms, lang, project.languages.codes)))
+        env, "glossary", lang, **views.glossary_entries(project.terms, lang, project.languages.alongside(lang))))
     if project.course.page(page.file.src_uri, lang).kind != "lesson":
         return html
     return views.tooltips(html, project.terms, project.languages.get(lang))

@@ -6,6 +6,9 @@ import argparse
 import pathlib
 import sys
 
+from coursekit import project
+from coursekit.core.errors import ContentErrors, raise_all
+from coursekit.languages import conversion
 from coursekit.quality import staleness
 from coursekit.scaffold import engine, newcourse
 
@@ -26,6 +29,7 @@ def main(argv: list[str]) -> int:
 
     commands.add_parser("schema", help="write quizzes/quiz.schema.json, the quiz schema editors use, for the course's languages")
     commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
+    commands.add_parser("conversion-report", help="list the risky words OpenCC wrote in each derived language (zh-TW), in context, for a reviewer")
 
     update = commands.add_parser("update-engine", help="replace hooks/ with a newer engine, keeping the course")
     update.add_argument("source", help="a folder holding the engine's hooks/ (a checkout), or a git URL")
@@ -45,6 +49,8 @@ def main(argv: list[str]) -> int:
             print(f"Wrote {newcourse.schema(root).relative_to(root)}")
         elif args.command == "staleness":
             return staleness.main(root)
+        elif args.command == "conversion-report":
+            return _conversion_report(root)
         elif args.command == "update-engine":
             done = engine.update(root / "hooks", args.source)
             print(f"Engine {done.old} -> {done.new}: {len(done.changed)} file(s) changed, {len(done.added)} added, {len(done.removed)} removed.")
@@ -53,4 +59,21 @@ def main(argv: list[str]) -> int:
     except (newcourse.Refused, engine.EngineError) as error:
         print(f"{args.command}: {error}", file=sys.stderr)
         return 2
+    return 0
+
+
+# Helper functions
+
+
+def _conversion_report(root: pathlib.Path) -> int:
+    course = project.read_folder(root)
+    try:
+        raise_all(course.errors)
+    except ContentErrors as error:
+        print(f"conversion-report: the course does not read:\n{error}", file=sys.stderr)
+        return 2
+    if not course.converters:
+        print("No language of this course is derived by conversion.")
+    for code, converter in course.converters.items():
+        print(conversion.report(converter, course.converted_sources(code)).text())
     return 0

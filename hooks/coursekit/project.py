@@ -75,6 +75,18 @@ def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple
     return _read(config_file, docs, json.dumps(extra, default=str), uris, ui_languages, state)
 
 
+def read_folder(root: pathlib.Path) -> Project:
+    """The project in the folder `root`, read without the site generator, for a maintainer's
+    command: every page with a language suffix, outside `_data/`."""
+    config = yamlsource.settings((root / "mkdocs.yml").read_text("utf-8"))
+    docs = (root / config.get("docs_dir", "docs")).resolve()
+    uris = tuple(sorted(
+        path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
+        if files.split(path.relative_to(docs).as_posix()) and DATA not in path.relative_to(docs).parts
+    ))
+    return read(root.resolve() / "mkdocs.yml", docs, config.get("extra") or {}, uris)
+
+
 # Helper functions
 
 
@@ -131,7 +143,8 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
         errors += error.errors
     for c in project.converters.values():
         project.banks = {quiz: c.texts(data) for quiz, data in project.banks.items()}
-        project.sources = {id: dataclasses.replace(source, note=c.texts(source.note)) for id, source in project.sources.items()}
+        project.sources = {id: dataclasses.replace(source, note=c.texts(source.note), converted={**source.converted, c.target: c(source.citation)})
+                           for id, source in project.sources.items()}
         project.terms = [dataclasses.replace(term, names=c.texts(term.names), definition=c.texts(term.definition)) for term in project.terms]
     errors += bank.usage_errors(project.course.pages, project.banks)
     project.warnings += [

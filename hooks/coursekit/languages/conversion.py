@@ -5,12 +5,14 @@ edition never drifts from the text it is made of and nothing converted is ever c
 The phrase table, `<docs>/_data/conversion/<code>.yml`, corrects what OpenCC gets wrong in the
 course's own vocabulary, each entry with its reason:
 
+    quotes:
+      - {zh: “”, zh-TW: 「」, why: Taiwan quotes with corner brackets}
     phrases:
       - {zh: 质量, zh-TW: 品質, why: Taiwan says 品質 for quality; 質量 is mass}
     watch:
       - {word: 專案, why: OpenCC makes every 项目 a 專案, wrong for an item in an assessment}
 
-A phrase is matched in the source text before OpenCC runs, longest first, and its text is set
+Quotation marks change in pairs, so an apostrophe (it’s) stays. A phrase is matched in the source text before OpenCC runs, longest first, and its text is set
 aside so that OpenCC neither changes it nor reads a word across its edges. `watch` lists words
 OpenCC writes that are often wrong; the conversion report (`report()`) shows every place OpenCC
 wrote one, and every word it converted as a phrase rather than character by character, in
@@ -21,13 +23,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import pathlib
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError
@@ -58,6 +59,7 @@ class Table:
     path: str  # as messages name it
     phrases: tuple[Phrase, ...] = ()
     watch: tuple[Watched, ...] = ()
+    quotes: tuple[Phrase, ...] = ()  # an opening and a closing mark, and what they become
 
 
 class Converter:
@@ -70,14 +72,22 @@ class Converter:
         self._pattern = re.compile("|".join(re.escape(s) for s in sorted(self._index, key=len, reverse=True))) if self._index else None
 
     def __call__(self, text: str) -> str:
-        return self.restore(self._opencc.convert(self.set_aside(text)))
+        return self.restore(self._opencc.convert(self.set_aside(self.quote(text))))
+
+    def quote(self, text: str) -> str:
+        """`text` with each pair of quotation marks of the table changed; a closing mark
+        followed by a letter is an apostrophe (it’s), and stays."""
+        for pair in self.table.quotes:
+            (o, c), (o2, c2) = pair.source, pair.target
+            text = re.sub(f"{re.escape(o)}([^{re.escape(o)}\n]*?){re.escape(c)}(?![A-Za-z])", lambda m: f"{o2}{m[1]}{c2}", text)
+        return text
 
     @functools.cached_property
     def fingerprint(self) -> str:
         """What the conversion depends on: OpenCC's version and configuration, and the phrases."""
         import opencc
 
-        phrases = "".join(f"{p.source}\t{p.target}\n" for p in self.table.phrases)
+        phrases = "".join(f"{p.source}\t{p.target}\n" for p in self.table.phrases + self.table.quotes)
         return hashlib.sha256(f"{opencc.__version__} {self.config}\n{phrases}".encode()).hexdigest()
 
     def set_aside(self, text: str) -> str:
@@ -119,9 +129,17 @@ def load(path: pathlib.Path, shown: str, source: str, target: str) -> tuple[Tabl
         data, lines = yamlsource.load(path.read_text("utf-8"), shown)
     except ContentError as error:
         return Table(shown), [error]
-    if not isinstance(data, dict) or set(data) - {"phrases", "watch"}:
-        return Table(shown), [ContentError(shown, 1, "a phrase table is a mapping of `phrases:` and `watch:`; expected only those two lists")]
+    if not isinstance(data, dict) or set(data) - {"phrases", "watch", "quotes"}:
+        return Table(shown), [ContentError(shown, 1, "a phrase table is a mapping of `quotes:`, `phrases:` and `watch:`; expected only those lists")]
     errors: list[ContentError] = []
+    quotes = []
+    for i, entry in enumerate(data.get("quotes") or []):
+        line = yamlsource.line_of(lines, ("quotes", i))
+        if not _texts(entry, (source, target, "why")) or len(entry[source]) != 2 or len(entry[target]) != 2:
+            errors.append(ContentError(shown, line, f"quotes {i + 1} is not valid; expected {{{source}: “”, {target}: 「」, why: …}}, "
+                                                    "an opening and a closing mark each"))
+        else:
+            quotes.append(Phrase(entry[source], entry[target], entry["why"], line))
     phrases, seen = [], {}
     for i, entry in enumerate(data.get("phrases") or []):
         line = yamlsource.line_of(lines, ("phrases", i))
@@ -140,7 +158,7 @@ def load(path: pathlib.Path, shown: str, source: str, target: str) -> tuple[Tabl
             errors.append(ContentError(shown, line, f"watch entry {i + 1} is not valid; expected {{word: …, why: …}}, each a text"))
         else:
             watch.append(Watched(entry["word"], entry["why"], line))
-    return Table(shown, tuple(phrases), tuple(watch)), errors
+    return Table(shown, tuple(phrases), tuple(watch), tuple(quotes)), errors
 
 
 def converter(source: str, target: str, config: str, table: Table) -> Converter:
@@ -193,20 +211,36 @@ class Report:
 
 
 def report(c: Converter, sources: Iterable[tuple[str, str]]) -> Report:
-    """The conversion report over `sources`, (path, text) of every file the build converts."""
+    """The conversion report over `sources`, (path, text) of every file the build converts.
+
+    A word OpenCC converted as a phrase is where its output differs from the text converted one
+    character at a time; it is shown widened to the words jieba finds in the source around it."""
+    import jieba  # only the report needs it here
+
     located = [(path, number, line) for path, text in sources for number, line in enumerate(text.split("\n"), 1)]
     uses = Counter(phrase for _, _, line in located for phrase in c.phrases_in(line))
     findings = []
-    inspected = _inspect(c.config, [c.set_aside(line) for _, _, line in located])
-    for (path, number, _), segments in zip(located, inspected):
-        converted = "".join(target for _, target in segments)
-        at = 0
-        for source, target in segments:
-            watched = next((w for w in c.table.watch if w.word in target), None)
-            if watched or target != c.by_character(source):
-                context = c.restore(converted[max(0, at - 8): at + len(target) + 8])
-                findings.append(Finding(path, number, source, c.restore(target), context, watched))
-            at += len(target)
+    for path, number, line in located:
+        aside = c.set_aside(c.quote(line))
+        converted = c._opencc.convert(aside)
+        if not aside.strip():
+            continue
+        back = _back(c.by_character(aside), converted)  # converted position -> source position
+        words = [(start, end) for _, start, end in jieba.tokenize(aside)]
+
+        def finding(start: int, end: int, watched: Watched | None) -> Finding:
+            """The finding for the converted text [start, end), widened to whole source words."""
+            first, last = back[start], back[end - 1] + 1
+            first = min([first, *(a for a, b in words if a < first < b)])
+            last = max([last, *(b for a, b in words if a < last < b)])
+            begin = next(j for j, i in enumerate(back) if i >= first)
+            stop = max(j for j, i in enumerate(back) if i < last) + 1
+            return Finding(path, number, c.restore(aside[first:last]), c.restore(converted[begin:stop]),
+                           c.restore(converted[max(0, begin - 8): stop + 8]), watched)
+
+        for watched in c.table.watch:
+            findings += [finding(m.start(), m.end(), watched) for m in re.finditer(re.escape(watched.word), converted)]
+        findings += [finding(j1, j2, None) for j1, j2 in _phrases(c.by_character(aside), converted)]
     return Report(c, tuple(findings), uses, len(located))
 
 
@@ -229,21 +263,28 @@ def _one(config: str, ch: str) -> str:
     return _opencc(config).convert(ch)
 
 
-def _inspect(config: str, lines: list[str]) -> list[list[tuple[str, str]]]:
-    """OpenCC's own segmentation of each line: its words, each as (source, converted). The
-    Python binding converts only; the command-line tool in the same wheel shows its work."""
-    import opencc
+def _phrases(by_character: str, converted: str) -> list[tuple[int, int]]:
+    """The spans of `converted` where it differs from the text converted character by character."""
+    return [(j1, j2) for tag, _, _, j1, j2 in _opcodes(by_character, converted) if tag != "equal" and j2 > j1]
 
-    tool = pathlib.Path(opencc.__file__).parent / "clib" / "bin" / "opencc"
-    config_file = pathlib.Path(_opencc(config).config)
-    text = "".join(f"{line}\n" for line in lines)
-    # The binding includes the dictionaries whose characters some fonts lack; so must the tool.
-    command = [str(tool), "-c", str(config_file), "--inspect", "--include-tofu-risk-dictionaries"]
-    result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
-    out = []
-    for record in map(json.loads, result.stdout.splitlines()):
-        stage = record["pipelineStages"][-1] if record["pipelineStages"] else record
-        sources = stage["segments"]
-        targets = stage["stages"][-1]["segments"] if stage["stages"] else sources
-        out.append(list(zip(sources, targets)))
-    return out
+
+def _opcodes(by_character: str, converted: str) -> list[tuple[str, int, int, int, int]]:
+    """How `converted` lines up with `by_character`: one character for one, where it can."""
+    if len(by_character) != len(converted):
+        return SequenceMatcher(None, by_character, converted, autojunk=False).get_opcodes()
+    same = [a == b for a, b in zip(by_character, converted)]
+    runs, start = [], 0
+    for i in range(1, len(same) + 1):
+        if i == len(same) or same[i] != same[start]:
+            runs.append(("equal" if same[start] else "replace", start, i, start, i))
+            start = i
+    return runs
+
+
+def _back(by_character: str, converted: str) -> list[int]:
+    """For each position of `converted`, the position of the source character it came from
+    (the two texts are one character for one, but where a phrase changed the length)."""
+    back = []
+    for _, i1, i2, j1, j2 in _opcodes(by_character, converted):
+        back += [min(i1 + (k - j1) * max(i2 - i1, 1) // max(j2 - j1, 1), max(i2 - 1, i1)) for k in range(j1, j2)]
+    return back

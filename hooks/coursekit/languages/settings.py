@@ -75,6 +75,12 @@ class Languages:
         """Where a language's site lives, relative to the default one's root: '' or 'en/'."""
         return "" if code == self.default.code else f"{self.get(code).folder}/"
 
+    def alongside(self, code: str) -> tuple[str, ...]:
+        """The other languages a page in `code` names things in (the glossary): not the same
+        language in other characters (zh beside zh-TW)."""
+        kin = {code, self.get(code).source}
+        return tuple(lang.code for lang in self.all if lang.code not in kin and lang.source not in kin)
+
     def others(self, code: str) -> tuple[Language, ...]:
         return tuple(lang for lang in self.all if lang.code != code)
 
