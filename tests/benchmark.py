@@ -151,6 +151,8 @@ def main() -> None:
         report.breakdown(results)
         report.serve([measure_serve(work / f"n{sizes[0]}", sizes[0])])
         real = snapshot_real(work / "real")
+        if real:
+            report.languages(measure_derived(real))
         weights = measure_weight(real) if real else None
         report.weight(weights)
         scores = []
@@ -681,7 +683,8 @@ def run_build(project: Path, configs: list[str], label: str) -> dict:
 
 
 def measure_builds(project: Path, n: int, repeats: int, prune: bool) -> dict:
-    langs = list(load_yaml_config(project / "mkdocs.yml")["extra"]["languages"])
+    # A derived language (zh-TW) has no pages of its own to build plainly.
+    langs = [code for code, spec in load_yaml_config(project / "mkdocs.yml")["extra"]["languages"].items() if "from" not in spec]
     plain = [f"mkdocs.plain-{lang}.yml" for lang in langs]
     runs = {"full": [], "plain": []}
     for r in range(repeats):
@@ -781,6 +784,24 @@ def snapshot_real(folder: Path) -> Path | None:
         log(f"real course does not build, no page weights: {error}")
         return None
     return folder
+
+
+def measure_derived(real: Path) -> dict:
+    """What the derived languages (zh-TW) add: the real course built with them and without them."""
+    config = (real / "mkdocs.yml").read_text("utf-8")
+    derived = [code for code, spec in load_yaml_config(real / "mkdocs.yml")["extra"]["languages"].items() if "from" in spec]
+    if not derived:
+        return {}
+    # Without them: the same mkdocs.yml, less their entries in extra.languages.
+    for code in derived:
+        config = re.sub(rf"^    {re.escape(code)}:\n(?:(?: {{6,}}.*)?\n)*", "", config, flags=re.M)
+    (real / "mkdocs.written.yml").write_text(config, "utf-8")
+    runs = {"with": [], "without": []}
+    for r in range(3):
+        for label, configs in (("with", ["mkdocs.yml"]), ("without", ["mkdocs.written.yml"])):
+            log(f"real course: build {label} {', '.join(derived)} {r + 1}/3")
+            runs[label].append(run_build(real, configs, "full"))
+    return {"derived": derived, **{label: _best(found) for label, found in runs.items()}}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -1103,6 +1124,17 @@ class Report:
         for r in results:
             lines.append(f"| {r['n']} | {r['first']:.1f} | {r.get('zh', 0):.1f} | {r.get('en', 0):.1f} |")
         self.add("\n".join(lines))
+
+    def languages(self, result: dict) -> None:
+        if not result:
+            return
+        extra = result["with"]["wall"] / result["without"]["wall"] - 1
+        cpu = result["with"]["cpu"] / result["without"]["cpu"] - 1
+        self.add(f"### What {', '.join(result['derived'])} adds (the real course, no PDFs, best of 3)\n\n"
+                 "| build | wall s | CPU s |\n| --- | ---: | ---: |\n"
+                 f"| written languages only | {result['without']['wall']:.1f} | {result['without']['cpu']:.1f} |\n"
+                 f"| with {', '.join(result['derived'])} | {result['with']['wall']:.1f} | {result['with']['cpu']:.1f} |\n\n"
+                 f"The derived language adds {_pct(extra)} wall time and {_pct(cpu)} CPU time (target: at most +50%).")
 
     def weight(self, weights: dict | None) -> None:
         if not weights:
