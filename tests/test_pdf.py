@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from test_classroom import built, paragraphs
+from test_classroom import paragraphs
 
 from conftest import ROOT
 from coursekit import project
@@ -31,6 +31,10 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def kinds(module) -> tuple[str, ...]:
     return ("exercises", "guide", "quiz") if module.lesson("zh").meta.get("quiz") else ("exercises", "guide")
+
+
+def built(site: Path, lang: str, path: str) -> Path:
+    return site / LANGS[lang] / path / "index.html"
 
 
 def pdf(site: Path, lang: str, name: str) -> Path:

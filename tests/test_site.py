@@ -192,6 +192,9 @@ def test_switch_lands_on_same_page_after_instant_navigation(page, site_url):
         ("捷蓝", "zh", "05-apology-jetblue/"),
         ("JetBlue", "en", "05-apology-jetblue/"),
         ("empathy", "en", "02-four-principles/"),
+        # Traditional text, segmented with the converted dictionary
+        ("道歉", "zh-TW", "zh-tw/05-apology-jetblue/"),
+        ("捷藍", "zh-TW", "zh-tw/05-apology-jetblue/"),
     ],
 )
 def test_search_finds_the_right_page(page, site_url, query, lang, expected):
