@@ -14,7 +14,7 @@ from coursekit import glue
 from coursekit.classroom import exercises, views
 from coursekit.core import markers
 from coursekit.languages import strings
-from coursekit.outputs import pack, pdf
+from coursekit.outputs import exports, pack, pdf
 
 
 def on_config(config, **kwargs):
@@ -38,6 +38,8 @@ def on_page_content(html, *, page, config, files):
     if info is None or info.kind not in ("exercises", "guide"):
         return html
     pdfs = pack.page_links(project.course, info, relative) if pdf.enabled() else []
+    if info.kind == "guide":
+        pdfs += exports.links(project.course, info, relative, lambda key: strings.t(key, lang))
     return glue.render(env, "classroom-page", lang, content=html, kind=info.kind, module=info.module, pdfs=pdfs)
 
 

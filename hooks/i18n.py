@@ -28,10 +28,12 @@ def on_config(config, **kwargs):
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.update(alternates.search_settings(lang))
-    # The language switch, and the sitemap's hreflang alternates.
-    config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url)
-    # What the course's scripts need to know: where they keep progress, and their words.
     project = glue.project(config)
+    # The packages edition: its sites side by side in folders of their own.
+    folders = glue.prepare_packages(config, project)
+    # The language switch, and the sitemap's hreflang alternates.
+    config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url, folders)
+    # What the course's scripts need to know: where they keep progress, and their words.
     config.extra["coursekit"] = identity.browser_settings(project.identity, project.pass_mark, lang.code)
     return config
 

@@ -256,6 +256,7 @@ def paragraphs(html: str, part: str) -> list[str]:
     found = []
     for chunk in chunks:
         for p in re.findall(r"<(?:p|li)\b[^>]*>(.*?)</(?:p|li)>", chunk, re.S):
+            p = re.split(r"<[uo]l\b", p)[0]  # a list item's own text, not the list nested in it
             text = re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", p))
             if len(text) >= 30:
                 found.append(text)

@@ -1,5 +1,6 @@
-"""Item-writing checks (hooks/itemcheck.py): each check fires on a small flawed bank with its exact
-message at the exact line, a good bank passes, and so does every real bank in quizzes/."""
+"""Item-writing checks (coursekit/quiz/itemcheck.py): each check fires on a small flawed bank with its
+exact message at the exact line, a good bank passes, and so do every real bank in quizzes/ and the
+starter bank a new course gets. test_quiz_build.py runs them in a real build."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 
 from conftest import ROOT
 from coursekit.core import yamlsource
+from coursekit.quiz import bank as quizbank
 from coursekit.quiz import itemcheck
+from coursekit.scaffold import newcourse
 
 PATH = "quizzes/test.yml"
 LANGS = ("zh", "en")
@@ -333,3 +336,12 @@ def test_real_bank_keeps_the_shape_the_course_needs(path):
     types = {q["type"] for q in questions}
     assert len(questions) >= 6 and len(types) >= 3 and "scenario" in types
     assert path.stem != "handling-process" or "ordering" in types
+
+
+@pytest.mark.parametrize("languages", [["en", "zh"], ["zh"], ["en", "ja"]])
+def test_the_starter_bank_of_a_new_course_passes_every_check(tmp_path, languages):
+    """`new-course` and `new-module` write it, in English where the engine has no text of a language."""
+    made = newcourse.new_course(tmp_path / "course", languages, "Test")
+    banks, errors, findings = quizbank.read_banks(made.root, tuple(languages))
+    assert banks and not errors
+    assert [str(f) for f in findings] == []

@@ -1,9 +1,12 @@
 """The quiz in a real browser (Debian's Chromium through Playwright), on the real built course:
 keyboard-only use, feedback, score, progress across reloads, languages and instant navigation,
-garbage in localStorage, and reading the answers with JavaScript off."""
+garbage in localStorage, progress saved before options were shuffled, options in a new order on
+each attempt, the solution, Reset, moving steps by keyboard, print, and reading the answers with
+JavaScript off."""
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
@@ -14,6 +17,7 @@ from conftest import ROOT
 from coursekit.core import inline
 from coursekit.languages import strings
 from coursekit.quiz import bank as quizbank
+from coursekit.quiz import render as quizrender
 
 LABELS = {lang: strings.group("quiz", lang) for lang in ("zh", "en")}
 BANKS = quizbank.load_banks(ROOT, ("zh", "en"))
@@ -25,6 +29,11 @@ QUESTIONS = BANK["questions"]
 TOTAL = len(QUESTIONS)
 KEY = f"customer-complaints/v1/quiz/{QUIZ}"
 LESSON = {"zh": f"{FOLDER}/", "en": f"en/{FOLDER}/"}
+ORDERING = next(x for x in QUESTIONS if x["type"] == "ordering")
+SOLVED = list(range(len(ORDERING["steps"])))
+# A one-answer question with three or more options, each with feedback.
+CHOICE = next(x for x in QUESTIONS if x["type"] in ("single", "scenario") and len(x["options"]) >= 3
+              and all("feedback" in o for o in x["options"]))
 
 
 def plain(markdown: str) -> str:
@@ -86,23 +95,40 @@ def inside(question: dict, selector: str) -> str:
     return f"el.matches({json.dumps(selector)}) && el.closest('.quiz-q')?.dataset.question === {json.dumps(question['id'])}"
 
 
+def shown_order(page, question: dict) -> list[int]:
+    """The written indexes of the options, or of the steps, in the order the page shows them."""
+    box = q(page, question)
+    if question["type"] == "ordering":
+        return [int(li.get_attribute("data-step")) for li in box.locator("[data-step]").all()]
+    return [int(i.get_attribute("value")) for i in box.locator("input").all()]
+
+
+def feedback_of(page, question: dict, index: int):
+    """The feedback of the option written at `index`, wherever it is shown."""
+    return q(page, question).locator(f"li:has(> label > input[value='{index}']) .quiz-q__feedback")
+
+
 def answer_by_keyboard(page, question: dict):
     if question["type"] == "ordering":
+        # One step's buttons are Tab stops; the arrow keys go to the others, Enter moves a step.
+        tab_until(page, inside(question, "button[data-move='-1']"))
         for step in range(len(question["steps"])):
-            tab_until(page, inside(question, "button[data-move='-1']") + f" && el.closest('li').dataset.step === '{step}'")
-            position = page.evaluate("[...document.activeElement.closest('ol').children].indexOf(document.activeElement.closest('li'))")
-            for _ in range(position - step):
+            order = shown_order(page, question)
+            here = page.evaluate("[...document.activeElement.closest('ol').children].indexOf(document.activeElement.closest('li'))")
+            for _ in range(abs(order.index(step) - here)):
+                page.keyboard.press("ArrowDown" if order.index(step) > here else "ArrowUp")
+            for _ in range(order.index(step) - step):
                 page.keyboard.press("Enter")
     elif question["type"] == "multiple":
-        tab_until(page, inside(question, "input[value='0']"))
-        for i in range(len(question["options"])):
+        tab_until(page, inside(question, "input"))
+        for i in shown_order(page, question):
             if i in correct(question):
                 page.keyboard.press("Space")
             page.keyboard.press("Tab")
     else:
         tab_until(page, inside(question, "input"))
         page.keyboard.press("Space")
-        for _ in range(correct(question)[0]):
+        for _ in range(shown_order(page, question).index(correct(question)[0])):
             page.keyboard.press("ArrowDown")
     tab_until(page, inside(question, "[data-action=check]"))
     page.keyboard.press("Enter")
@@ -128,23 +154,22 @@ def test_wrong_then_right_answers_show_their_own_feedback(page, site_url):
     box = q(page, question)
     answer_by_pointer(page, question, [wrong])
     assert box.locator(".quiz-q__result").inner_text() == "✗ 不正确"
-    feedback = box.locator(".quiz-q__feedback")
-    assert feedback.nth(wrong).is_visible()
-    assert plain(question["options"][wrong]["feedback"]["zh"]) in feedback.nth(wrong).inner_text()
-    assert "✗ 不正确" in feedback.nth(wrong).inner_text()
-    assert feedback.nth(right).is_hidden()
+    assert feedback_of(page, question, wrong).is_visible()
+    assert plain(question["options"][wrong]["feedback"]["zh"]) in feedback_of(page, question, wrong).inner_text()
+    assert "✗ 不正确" in feedback_of(page, question, wrong).inner_text()
+    assert feedback_of(page, question, right).is_hidden()
     assert box.locator(".quiz-q__explanation").is_visible()
     assert score(page) == expected_score("zh", 0, 0)
 
     box.locator("[data-action=retry]").click()
     assert box.locator(".quiz-q__explanation").is_hidden()
-    assert feedback.nth(wrong).is_hidden()
+    assert feedback_of(page, question, wrong).is_hidden()
     answer_by_pointer(page, question, [right])
     assert box.locator(".quiz-q__result").inner_text() == "✓ 正确"
-    assert feedback.nth(right).is_visible() and "✓ 正确" in feedback.nth(right).inner_text()
+    assert feedback_of(page, question, right).is_visible() and "✓ 正确" in feedback_of(page, question, right).inner_text()
     if "feedback" in question["options"][right]:
-        assert plain(question["options"][right]["feedback"]["zh"]) in feedback.nth(right).inner_text()
-    assert feedback.nth(wrong).is_hidden()
+        assert plain(question["options"][right]["feedback"]["zh"]) in feedback_of(page, question, right).inner_text()
+    assert feedback_of(page, question, wrong).is_hidden()
     assert score(page) == expected_score("zh", 1, 1)
 
 
@@ -284,6 +309,14 @@ def test_without_javascript_the_answers_are_in_collapsed_details(browser, site_u
     assert LABELS["en"]["correct_answer"] in text
     assert plain(first["options"][correct(first)[0]]["text"]["en"]) in text
     assert plain(first["explanation"]["en"]) in text
+    # Options and steps stand in the order the paper edition prints, which is on the page for print.
+    assert [int(i.get_attribute("value")) for i in page.locator(f"#quiz-{QUIZ}-{first['id']} input").all()] == \
+        list(range(len(first["options"])))
+    steps = [plain(ORDERING["steps"][int(li.get_attribute("data-step"))]["en"])
+             for li in page.locator(f"#quiz-{QUIZ}-{ORDERING['id']} [data-step]").all()]
+    paper = page.locator(f"#quiz-{QUIZ}-{ORDERING['id']} .quiz-paper__choices li")
+    assert [line.split(". ", 1)[1] for line in paper.all_text_contents()] == steps
+    assert page.locator(".quiz-paper__choices:visible").count() == 0
     context.close()
 
 
@@ -296,3 +329,248 @@ def test_quiz_fits_a_phone_screen(browser, site_url):
     box = page.locator(".quiz").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
     context.close()
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))
+
+
+def result(page, question: dict) -> str:
+    return q(page, question).locator(".quiz-q__result").inner_text()
+
+
+def test_options_come_in_a_new_order_on_each_attempt_with_the_same_feedback(page, site_url):
+    wrong, key = wrong_with_feedback(CHOICE), correct(CHOICE)[0]
+    said = plain(CHOICE["options"][wrong]["feedback"]["zh"])
+    open_lesson(page, site_url)
+    box = q(page, CHOICE)
+    orders = [shown_order(page, CHOICE)]
+    for _ in range(8):
+        answer_by_pointer(page, CHOICE, [wrong])
+        assert result(page, CHOICE) == "✗ 不正确"
+        assert said in feedback_of(page, CHOICE, wrong).inner_text()
+        assert box.locator(".quiz-q__feedback:visible").count() == 1
+        box.locator("[data-action=retry]").click()
+        orders.append(shown_order(page, CHOICE))
+        assert sorted(orders[-1]) == list(range(len(CHOICE["options"])))
+        assert orders[-1] != orders[-2], "a new attempt showed the options in the order just shown"
+    assert len({order.index(key) for order in orders}) > 1, f"the key kept its place: {orders}"
+    # Answers and scores follow the option, wherever it is shown.
+    answer_by_pointer(page, CHOICE, [key])
+    assert result(page, CHOICE) == "✓ 正确"
+    assert stored(page)["answers"] == {CHOICE["id"]: [key]}
+    assert score(page) == expected_score("zh", 1, 1)
+
+
+def test_ordering_starts_scrambled_and_every_attempt_scrambles_it_anew(page, site_url):
+    for _ in range(3):
+        open_lesson(page, site_url)
+        assert shown_order(page, ORDERING) != SOLVED
+    box = q(page, ORDERING)
+    orders = [shown_order(page, ORDERING)]
+    for _ in range(6):
+        box.locator("[data-action=check]").click()
+        assert result(page, ORDERING) == "✗ 不正确"
+        box.locator("[data-action=retry]").click()
+        orders.append(shown_order(page, ORDERING))
+        assert orders[-1] not in (SOLVED, orders[-2]), orders
+
+
+def test_reset_restores_the_starting_state_of_every_question_ordering_included(page, site_url):
+    open_lesson(page, site_url)
+    answer_by_keyboard(page, ORDERING)
+    assert shown_order(page, ORDERING) == SOLVED and result(page, ORDERING) == "✓ 正确"
+    answer_by_pointer(page, CHOICE, correct(CHOICE))
+    assert score(page) == expected_score("zh", 2, 2)
+
+    page.locator("[data-action=reset]").click()
+    assert shown_order(page, ORDERING) != SOLVED
+    assert page.locator(".quiz input:checked").count() == 0
+    assert page.locator(".quiz-q__result").all_inner_texts() == [""] * TOTAL
+    assert page.locator(".quiz [data-action=check]:visible").count() == TOTAL
+    assert page.locator(".quiz :is([data-action=retry], [data-action=solution]):visible").count() == 0
+    assert q(page, ORDERING).locator("[data-move][disabled]").count() == 0
+    assert score(page) == expected_score("zh", 0, 2)
+    assert stored(page) == {"answers": {}, "best": 2}
+
+
+def test_show_the_solution_after_a_first_attempt_which_then_does_not_count(page, site_url):
+    wrong, key = wrong_with_feedback(CHOICE), correct(CHOICE)[0]
+    t = LABELS["zh"]
+    open_lesson(page, site_url)
+    box = q(page, CHOICE)
+    solution = box.locator("[data-action=solution]")
+    assert solution.is_hidden(), "the solution is offered before any attempt"
+    answer_by_pointer(page, CHOICE, [wrong])
+    solution.click()
+    assert result(page, CHOICE) == t["solution_shown"]
+    assert box.locator(f"input[value='{key}']").is_checked() and not box.locator(f"input[value='{wrong}']").is_checked()
+    assert box.locator("input:checked").count() == 1
+    shown = feedback_of(page, CHOICE, key)
+    assert shown.is_visible() and shown.inner_text().startswith("✓ 正确")
+    assert plain(CHOICE["options"][key]["feedback"]["zh"]) in shown.inner_text()
+    assert feedback_of(page, CHOICE, wrong).is_hidden()
+    assert box.locator(".quiz-q__explanation").is_visible()
+    assert page.evaluate("document.activeElement.dataset.action") == "retry"
+    assert score(page) == expected_score("zh", 0, 0)
+
+    # Right after seeing the solution: marked right, not counted, also after a reload.
+    box.locator("[data-action=retry]").click()
+    assert solution.is_visible()
+    answer_by_pointer(page, CHOICE, [key])
+    assert result(page, CHOICE) == f"✓ 正确 {t['not_counted']}"
+    assert score(page) == expected_score("zh", 0, 0)
+    assert stored(page) == {"answers": {CHOICE["id"]: [key]}, "best": 0, "shown": [CHOICE["id"]]}
+    page.reload()
+    page.wait_for_selector(".quiz.quiz--js")
+    assert result(page, CHOICE) == f"✓ 正确 {t['not_counted']}"
+    assert score(page) == expected_score("zh", 0, 0)
+
+    # Starting over makes it count again.
+    page.locator("[data-action=reset]").click()
+    assert solution.is_hidden()
+    answer_by_pointer(page, CHOICE, [key])
+    assert result(page, CHOICE) == "✓ 正确" and solution.is_hidden()
+    assert score(page) == expected_score("zh", 1, 1)
+
+
+def test_show_the_solution_of_an_ordering_question(page, site_url):
+    open_lesson(page, site_url)
+    box = q(page, ORDERING)
+    box.locator("[data-action=check]").click()
+    assert result(page, ORDERING) == "✗ 不正确"
+    box.locator("[data-action=solution]").click()
+    assert shown_order(page, ORDERING) == SOLVED
+    assert [li.get_attribute("data-mark") for li in box.locator("[data-step]").all()] == ["right"] * len(SOLVED)
+    assert result(page, ORDERING) == LABELS["zh"]["solution_shown"]
+    page.reload()
+    page.wait_for_selector(".quiz.quiz--js")
+    assert shown_order(page, ORDERING) == SOLVED and result(page, ORDERING) == LABELS["zh"]["solution_shown"]
+    assert score(page) == expected_score("zh", 0, 0)
+
+
+def test_ordering_by_keyboard_ends_say_they_are_ends_and_the_focus_stays_on_the_moved_step(page, site_url):
+    t = LABELS["zh"]
+    open_lesson(page, site_url)
+    box = q(page, ORDERING)
+    count = len(SOLVED)
+
+    def ends() -> list[tuple[str, str]]:
+        return [(li.locator("[data-move='-1']").get_attribute("aria-disabled"), li.locator("[data-move='1']").get_attribute("aria-disabled"))
+                for li in box.locator("[data-step]").all()]
+
+    def focused_at() -> int:
+        return page.evaluate("[...document.activeElement.closest('ol').children].indexOf(document.activeElement.closest('li'))")
+
+    assert ends() == [("true", "false")] + [("false", "false")] * (count - 2) + [("false", "true")]
+    first = plain(ORDERING["steps"][shown_order(page, ORDERING)[0]]["zh"])
+    assert box.get_by_role("button", name=f"{t['up']}: {first}").is_disabled()  # as a screen reader hears it
+    before = shown_order(page, ORDERING)
+    box.locator("[data-move='-1']").first.focus()
+    page.keyboard.press("Enter")
+    assert shown_order(page, ORDERING) == before
+
+    # Two Tab stops for the whole list, not two per step.
+    tab_until(page, inside(ORDERING, "button[data-move='-1']"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.move") == "1" and focused_at() == 0
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+
+    # The arrow keys go from step to step; Enter moves the step, and the focus goes with it.
+    page.keyboard.press("End")
+    assert focused_at() == count - 1
+    last = shown_order(page, ORDERING)[-1]
+    for n in range(count - 1, 0, -1):
+        page.keyboard.press("Enter")
+        assert shown_order(page, ORDERING).index(last) == n - 1 and focused_at() == n - 1
+        assert result(page, ORDERING) == t["moved"].format(n=n)
+    page.keyboard.press("Enter")  # already first: nothing moves
+    assert shown_order(page, ORDERING)[0] == last and focused_at() == 0
+    assert ends()[0] == ("true", "false")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert focused_at() == 2 and page.evaluate("document.activeElement.dataset.move") == "-1"
+    page.keyboard.press("Home")
+    assert focused_at() == 0
+
+
+def test_a_printed_lesson_shows_the_questions_as_on_the_paper_edition(page, site_url):
+    open_lesson(page, site_url, "en")
+    answer_by_pointer(page, CHOICE, [wrong_with_feedback(CHOICE)])  # feedback and explanation on screen
+    page.emulate_media(media="print")
+    quiz = page.locator(".quiz")
+    for control in ("button", "input", ".quiz-q__feedback", ".quiz-q__explanation", ".quiz-q__answer", ".quiz__score",
+                    ".quiz-q__result", ".quiz-q__keys"):
+        assert quiz.locator(f"{control}:visible").count() == 0, f"{control} is printed"
+    text = quiz.inner_text()
+    assert plain(CHOICE["options"][0]["text"]["en"]) in text and f"A. {plain(CHOICE['options'][0]['text']['en'])}" in text
+    answers = [CHOICE["explanation"]["en"], *(o["feedback"]["en"] for o in CHOICE["options"]), LABELS["en"]["correct_answer"]]
+    assert not [a for a in answers if plain(a) in text]
+    # In the written order, lettered as on paper, whatever order the screen showed.
+    lines = [line.strip().lstrip("○☐＿ ") for line in text.splitlines()]
+    written = [f"{letter}. {plain(o['text']['en'])}" for letter, o in zip("ABCDEFGH", CHOICE["options"])]
+    assert [line for line in lines if line in written] == written
+    page.emulate_media(media="screen")
+    assert quiz.locator(".quiz-paper__choices:visible").count() == 0
+
+
+def test_progress_saved_before_options_were_shuffled_is_still_read(page, site_url):
+    """Saved as {answers: {question: [written indexes]}, best} before options came shuffled: the same
+    options are chosen, wherever they are shown now, and the value is written back as it was."""
+    choice = next(x for x in QUESTIONS if x["type"] in ("single", "scenario") and correct(x)[0] != 0)
+    multiple = next(x for x in QUESTIONS if x["type"] == "multiple")
+    old = {"answers": {choice["id"]: correct(choice), multiple["id"]: correct(multiple), ORDERING["id"]: SOLVED}, "best": 3}
+    page.goto(site_url + "about/")
+    page.evaluate("([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }", [KEY, json.dumps(old)])
+    open_lesson(page, site_url)
+    for question in (choice, multiple):
+        box = q(page, question)
+        assert sorted(int(i.get_attribute("value")) for i in box.locator("input:checked").all()) == correct(question)
+        assert result(page, question) == "✓ 正确"
+    assert shown_order(page, ORDERING) == SOLVED and result(page, ORDERING) == "✓ 正确"
+    assert score(page) == expected_score("zh", 3, 3)
+    assert stored(page) == old
+
+
+def test_a_pinned_option_stays_last_on_every_attempt(page, site_url):
+    """No bank of the course pins an option, so the lesson is served with a copy of its quiz that
+    does, rendered by the engine."""
+    bank = copy.deepcopy(BANK)
+    question = next(x for x in bank["questions"] if x["id"] == CHOICE["id"])
+    question["options"].append({"text": {"zh": "我不确定", "en": "I’m not sure"}, "pin": True,
+                                "feedback": {"zh": "回头看看第4步。", "en": "Look at step 4 again."}})
+    pinned = len(question["options"]) - 1
+
+    def serve(route):
+        response = route.fetch()
+        html = response.text()
+        start = html.index('<section class="quiz"')
+        end = html.index("</section>", start) + len("</section>")
+        route.fulfill(response=response, body=html[:start] + quizrender.render_quiz(bank, "zh") + html[end:])
+
+    page.route(site_url + LESSON["zh"], serve)
+    open_lesson(page, site_url)
+    box = q(page, question)
+    orders = [shown_order(page, question)]
+    for _ in range(5):
+        answer_by_pointer(page, question, [pinned])
+        assert "回头看看第4步。" in feedback_of(page, question, pinned).inner_text()
+        box.locator("[data-action=retry]").click()
+        orders.append(shown_order(page, question))
+    assert all(order[-1] == pinned for order in orders), orders
+    assert len({tuple(order) for order in orders}) > 1
+
+
+def test_the_answer_key_numbers_the_correct_order_with_each_steps_paper_letter(page, site_url):
+    """`1. (H) Listen and restate`: marking a paper is a lookup, not a conversion, and the guide
+    numbers the list (Material letters a list inside a list)."""
+    paper = Tree(quizrender.render_paper(BANK, "en")).text
+    letter = {plain(step["en"]): next(line.split(".")[0].strip()[-1] for line in paper if line.endswith(f". {plain(step['en'])}"))
+              for step in ORDERING["steps"]}
+    page.goto(site_url + f"en/{FOLDER}/guide/")
+    order = page.locator(".quiz-key__questions > li").nth(QUESTIONS.index(ORDERING)).locator(".quiz-answer__order")
+    assert order.evaluate("ol => getComputedStyle(ol).listStyleType") == "decimal"
+    assert order.locator("li").all_inner_texts() == [f"({letter[plain(s['en'])]}) {plain(s['en'])}" for s in ORDERING["steps"]]

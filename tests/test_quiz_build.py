@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_quiz_render import Tree
 
-from conftest import ROOT, build_broken
+from conftest import ROOT, build_broken, copy_project, run_build
 from coursekit.course import frontmatter
 from coursekit.quiz import bank as quizbank
 
@@ -135,3 +135,77 @@ CASES = [
 @pytest.mark.parametrize("change, expected", [pytest.param(c, e, id=i) for i, c, e in CASES])
 def test_quiz_mistake_stops_the_build(tmp_path, change, expected):
     assert expected in build_broken(tmp_path, change)
+
+
+# The item-writing checks in the build: an error stops it at its line, a warning is shown once and
+# does not fail `--strict`. Each check on its own is tested in test_itemcheck.py.
+
+FLAWED = """\
+title: {zh: 测试, en: Test}
+questions:
+  - id: first-step
+    type: single
+    prompt: {zh: 顾客很生气，你先做什么？, en: "The customer is angry. What do you do first?"}
+    options:
+      - text: {zh: 先把公司的规定解释清楚, en: Explain the company policy first}
+      - text: {zh: 以上都是, en: All of the above}
+        correct: true
+    explanation: {zh: 先听。, en: Listen first.}
+  - id: refund-first
+    type: truefalse
+    prompt: {zh: 先退款再道歉。, en: "Refund first, apologise later."}
+    answer: false
+    explanation: {zh: 先道歉。, en: Apologise first.}
+  - id: blame-first
+    type: truefalse
+    prompt: {zh: 先找出该负责的人。, en: Find who is to blame first.}
+    answer: false
+    explanation: {zh: 先解决问题。, en: Fix the problem first.}
+  - id: policy-first
+    type: truefalse
+    prompt: {zh: 先讲清公司规定。, en: Explain the policy first.}
+    answer: false
+    explanation: {zh: 先听。, en: Listen first.}
+  - id: not-first
+    type: single
+    prompt: {zh: 顾客来电投诉时，你先做什么？, en: "A customer rings to complain. What do you not do first?"}
+    options:
+      - text: {zh: 认真听完顾客的话, en: Hear the customer out in full}
+        correct: true
+      - text: {zh: 马上转给值班经理, en: Pass the call to the duty manager}
+    explanation: {zh: 先听。, en: Listen first.}
+"""
+BANK_FILE = "quizzes/why-complaints.yml"  # the bank of the first lesson: replaced, it stays in use
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_an_item_writing_error_stops_the_build_at_its_line_and_a_warning_is_shown_too(tmp_path):
+    output = build_broken(tmp_path, lambda p: (p / BANK_FILE).write_text(FLAWED, "utf-8"))
+    assert (f"{BANK_FILE}:{_line_of(FLAWED, 'All of the above')}: question 1 'first-step', options[2]: "
+            "“All of the above” is an all- or none-of-the-above option") in output
+    last_answer = [n for n, line in enumerate(FLAWED.splitlines(), 1) if "answer: false" in line][-1]
+    assert (f"{BANK_FILE}:{last_answer}: question 4 'policy-first', answer: all 3 true/false "
+            "answers in the bank are false (questions 2, 3, 4)") in output
+    assert re.search(rf"^WARNING +-  {BANK_FILE}:{_line_of(FLAWED, 'What do you not do first')}: question 5 'not-first', "
+                     "prompt: negative word “not” without emphasis", output, re.M), output
+
+
+def test_an_item_writing_warning_is_shown_once_and_does_not_fail_a_strict_build(tmp_path):
+    """A warning is a heuristic a person judges: shown in the build's log (and so in CI's), once
+    for all the languages built, and valid content still builds with --strict."""
+    project = copy_project(tmp_path / "project")
+    bank = project / BANK_FILE
+    text = bank.read_text("utf-8")
+    asked = "which reading makes most sense?"
+    assert asked in text, f"{BANK_FILE} no longer asks {asked!r}: update the case"
+    bank.write_text(text.replace(asked, "which reading does not make sense?", 1), "utf-8")
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    warning = (f"WARNING -  {BANK_FILE}:{_line_of(text, asked)}: question 1 'silent-majority', prompt: negative word “not” "
+               "without emphasis (learners skim past a negative and answer the opposite question); expected the negative "
+               "in bold (**not**), or the question asked the positive way\n")
+    assert output.count(warning) == 1, output

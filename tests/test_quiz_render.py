@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -116,11 +117,28 @@ def test_answer_key_gives_answers_by_the_papers_letters():
     for question in BANK["questions"][1:]:
         assert question["explanation"]["en"] in key
     assert 'See <a href="https://example.org/tarp">TARP</a>.' in key
-    # the correct order, named by the letters the steps carry on paper
+    # the correct order numbered 1…n, each step with the letter it carries on paper
     letters = {text: line.split(".")[0][-1] for line in paper.text for text in ("Listen", "Apologise", "Offer options", "Follow up")
                if line.strip().endswith(f". {text}")}
-    order = " → ".join(letters[s] for s in ("Listen", "Apologise", "Offer options", "Follow up"))
-    assert f"<strong>Correct order:</strong> {order}</p>" in key
+    order = "".join(f"<li>({letters[s]}) {s}</li>\n" for s in ("Listen", "Apologise", "Offer options", "Follow up"))
+    assert f'<ol class="quiz-answer__order">\n{order}</ol>' in key
+
+
+def test_a_pinned_option_keeps_its_written_index_and_is_marked_for_the_script():
+    bank = copy.deepcopy(BANK)
+    bank["questions"][0]["options"].append({"text": {"zh": "我不确定", "en": "I’m not sure"}, "pin": True})
+    html = quizrender.render_quiz(bank, "en")
+    assert html.count("<li data-pin>") == 1
+    assert '<li data-pin><label><input type="radio" name="quiz-test-quiz-silent-majority" value="2">' in html
+
+
+def test_each_question_carries_its_choices_as_on_paper_for_print():
+    def choices(html: str) -> list[str]:
+        return re.findall(r'<ul class="quiz-paper__choices">.*?</ul>', html, re.S)
+
+    on_paper = choices(quizrender.render_paper(BANK, "en"))
+    assert len(on_paper) == len(BANK["questions"]) and "B. Leave <em>without a word</em>" in on_paper[0]
+    assert choices(quizrender.render_quiz(BANK, "en")) == on_paper
 
 
 def test_progress_lists_every_quiz_with_its_lesson():

@@ -10,6 +10,7 @@ from coursekit import project
 from coursekit.core.errors import ContentErrors, raise_all
 from coursekit.languages import conversion
 from coursekit.quality import staleness
+from coursekit.quiz import report
 from coursekit.scaffold import engine, newcourse
 
 
@@ -30,6 +31,7 @@ def main(argv: list[str]) -> int:
     commands.add_parser("schema", help="write quizzes/quiz.schema.json, the quiz schema editors use, for the course's languages")
     commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
     commands.add_parser("conversion-report", help="list the risky words OpenCC wrote in each derived language (zh-TW), in context, for a reviewer")
+    commands.add_parser("quiz-report", help="per quiz bank: the item-writing checks, where the keys sit, option lengths, the type mix")
 
     update = commands.add_parser("update-engine", help="replace hooks/ with a newer engine, keeping the course")
     update.add_argument("source", help="a folder holding the engine's hooks/ (a checkout), or a git URL")
@@ -51,6 +53,11 @@ def main(argv: list[str]) -> int:
             return staleness.main(root)
         elif args.command == "conversion-report":
             return _conversion_report(root)
+        elif args.command == "quiz-report":
+            languages = newcourse.codes(root)
+            if not languages:
+                raise newcourse.Refused(f"{root / 'mkdocs.yml'}: no extra.languages; expected a course made by `python -m hooks new-course`")
+            return report.main(root, languages)
         elif args.command == "update-engine":
             done = engine.update(root / "hooks", args.source)
             print(f"Engine {done.old} -> {done.new}: {len(done.changed)} file(s) changed, {len(done.added)} added, {len(done.removed)} removed.")

@@ -22,8 +22,10 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import project as _project
 from coursekit.core.errors import ContentError, ContentErrors, line_of, raise_all
+from coursekit.course import edition
 from coursekit.languages import files as language_files
 from coursekit.languages import strings
+from coursekit.outputs import bundle, scorm
 
 __all__ = ["PluginError", "event_priority", "File", "Files"]
 
@@ -32,6 +34,15 @@ _PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
 # Under "mkdocs." so that a warning counts for `--strict` (ProperDocs counts mkdocs.* too).
 log = logging.getLogger("mkdocs.hooks.coursekit")
 
+# Advice (item-writing warnings) is shown as MkDocs shows a warning, but outside the `mkdocs.*` and
+# `properdocs.*` loggers, whose warnings `--strict` counts: a heuristic must not fail a valid build.
+_advice_log = logging.getLogger("coursekit.advice")
+_advice_log.propagate = False
+if not _advice_log.handlers:
+    _advice_log.addHandler(logging.StreamHandler())
+    _advice_log.handlers[0].setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+# The configuration of the build whose warnings were shown.
+_reported: list = [None]
 # The languages being built, innermost last: the default build runs first and starts the others.
 _building: list[str] = []
 # The file each language-neutral page of the current build was read from, for messages.
@@ -41,16 +52,62 @@ _real_paths: dict[str, str] = {}
 def project(config) -> _project.Project:
     """The course project of this build, read once for every hook and every language; a content
     mistake in it stops the build, listing every mistake as `path:line: ...`."""
+    try:
+        edition.current()
+    except edition.UnknownEdition as error:
+        raise PluginError(str(error)) from None
     result = _project.read(
         pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
         _page_uris(config), _ui_languages(config.theme),
     )
-    stop(result.errors)
-    strings.use(result.texts)
-    if not _building and config.theme.get("language") == result.languages.default.code:
+    if not _building and _reported[0] is not config:  # once a build, though every hook asks
+        _reported[0] = config
         for warning in result.warnings:
             log.warning(str(warning))
+        for advice in result.advice:
+            _advice_log.warning(str(advice))
+    stop(result.errors)
+    strings.use(result.texts)
     return result
+
+
+def prepare_packages(config, result: _project.Project) -> dict[str, str] | None:
+    """For the packages edition: Material's offline plugin on, with the vendored iframe-worker shim
+    as its polyfill, instant navigation off, and a stop if the course's quiz progress could outgrow SCORM's suspend_data.
+    The folder of each language's site in the packages; None in the other editions."""
+    if edition.current() != "packages":
+        return None
+    offline = config.plugins.get("material/offline")
+    if offline is None:
+        name = os.path.basename(config.config_file_path)
+        raise PluginError(f"{name}:{line_of(config.config_file_path, 'plugins:')}: the packages edition needs Material's offline plugin; "
+                          "expected '- offline: {enabled: false}' under plugins (the engine turns it on for this edition)")
+    offline.config.enabled = True
+    config.extra["polyfills"] = [bundle.SHIM]
+    # Material's instant navigation cannot load pages from file://, and with it on there, its
+    # `document$` completes before the page has loaded, so no course script would run.
+    config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
+    langs = result.languages
+    if not _building:
+        stop(scorm.capacity_errors(result.banks, scorm.quizzes(result.course, result.banks, langs.default.code), result.root))
+    return {lang.code: bundle.folder(result.identity.id, langs, lang.code) for lang in langs.all}
+
+
+def write_packages(config) -> None:
+    """After the last language of the packages edition: each language's offline bundle and SCORM
+    package, and one SCORM package of every language."""
+    if _building or edition.current() != "packages":
+        return
+    result, site = project(config), pathlib.Path(config.site_dir)
+    langs, course_id = result.languages, result.identity.id
+    for lang in langs.all:
+        bundle.write(site, langs, lang.code, course_id)
+        settings = {"quizzes": scorm.quizzes(result.course, result.banks, lang.code), "passMark": result.pass_mark}
+        scorm.write(site, langs, (lang.code,), course_id, lang.site_name, settings, f"{course_id}-scorm12-{lang.folder}")
+    if len(langs.all) > 1:
+        default = langs.default
+        settings = {"quizzes": scorm.quizzes(result.course, result.banks, default.code), "passMark": result.pass_mark}
+        scorm.write(site, langs, langs.codes, course_id, default.site_name, settings, f"{course_id}-scorm12")
 
 
 def stop(errors: list[ContentError]) -> None:
@@ -84,8 +141,9 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
 
 def language_pages(files: Files, config, code: str) -> Files:
     """The site's files with only the pages of language `code`, each served without its suffix
-    (`about.en.md` as `about.md`), so links are written once for every language. A derived
-    language's page without a file of its own is its source page, converted."""
+    (`about.en.md` as `about.md`), so links are written once for every language; in the learner
+    edition, without the instructors' pages. A derived language's page without a file of its own
+    is its source page, converted."""
     docs = pathlib.Path(os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))).as_posix()
     converted = {p.path: p for p in project(config).course.pages if p.lang == code and p.converted is not None}
     kept = [f for f in files if not f.is_documentation_page()]
@@ -94,6 +152,8 @@ def language_pages(files: Files, config, code: str) -> Files:
         parts = language_files.split(source.src_uri)
         real = f"{docs}/{source.src_uri}"
         if not parts or (parts[1] != code and real not in converted):
+            continue
+        if edition.for_learners() and edition.instructors_only(parts[0]):
             continue
         page = File(parts[0], config.docs_dir, config.site_dir, config.use_directory_urls)
         if real in converted:
@@ -170,12 +230,14 @@ class _NameTheRealFile(logging.Filter):
 
     _DOC = re.compile(r"^Doc file '(?P<uri>[^']+)' contains (?P<what>.*?'(?P<link>[^']+)'.*)$", re.S)
     _EXPECTED = "expected a link to a page or heading that exists, written without the language suffix (index.md)"
+    _LEARNER = "; the learner edition has no instructors' pages: put what links to them in a '/// instructors' block"
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = self._DOC.match(record.getMessage())
         path = match and _real_paths.get(match["uri"])
         if path:
             what = match["what"].rstrip(".")
-            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {self._EXPECTED}"
+            expected = self._EXPECTED + (self._LEARNER if edition.for_learners() else "")
+            record.msg = f"{path}:{line_of(path, match['link'])}: page contains {what}; {expected}"
             record.args = ()
         return True

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from coursekit.classroom import checks as classroom_checks
 from coursekit.classroom import runsheet
 from coursekit.core import yamlsource
-from coursekit.core.errors import ContentError, ContentErrors
+from coursekit.core.errors import ContentError
 from coursekit.course import bibliography, glossary, identity, model
 from coursekit.languages import conversion, files, settings, strings
 from coursekit.quality import parity, style
-from coursekit.quiz import bank
+from coursekit.quiz import bank, itemcheck
 from coursekit.quiz import settings as quiz_settings
 
 DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
@@ -40,7 +40,8 @@ class Project:
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     converters: dict = field(default_factory=dict)  # derived language -> conversion.Converter
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
-    warnings: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)  # each stops a --strict build
+    advice: list[ContentError] = field(default_factory=list)  # shown, never stops a build: heuristics a person judges
 
     @property
     def sources_file(self) -> str:
@@ -137,10 +138,11 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra_json: str, uris: 
 
     names = tuple(langs.get(code).name for code in written)
     errors += bank.editor_schema_errors(root, written, names)
-    try:
-        project.banks = bank.load_banks(root, written)
-    except ContentErrors as error:
-        errors += error.errors
+    project.banks, bank_errors, findings = bank.read_banks(root, written)
+    errors += bank_errors
+    for finding in findings:
+        (errors if finding.severity == itemcheck.ERROR else project.advice).append(
+            ContentError(finding.path, finding.line, finding.message))
     for c in project.converters.values():
         project.banks = {quiz: c.texts(data) for quiz, data in project.banks.items()}
         project.sources = {id: dataclasses.replace(source, note=c.texts(source.note), converted={**source.converted, c.target: c(source.citation)})

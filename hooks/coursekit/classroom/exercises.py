@@ -1,5 +1,6 @@
 """The exercise constructs of sheets and guides: scenario, role-play cards, group game, reflection,
-answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`).
+answer space and model answer, written as pymdown-extensions Blocks (`/// name | Title`); and the
+`instructors` block, text for instructors on a learner page, which the learner edition leaves out.
 
 `check()` reads a page's source and returns every misuse with its line, because Blocks leaves a
 block it cannot parse on the page as plain text and says nothing. `ExercisesExtension` renders
@@ -19,7 +20,7 @@ from pymdownx.blocks.block import Block
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError
-from coursekit.course import frontmatter
+from coursekit.course import edition, frontmatter
 from coursekit.languages import strings
 
 ROLES = ("customer", "staff", "observer")
@@ -120,7 +121,7 @@ class ExercisesExtension(BlocksExtension):
         super().__init__()
 
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
-        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer):
+        for block in (_Scenario, _Roleplay, _Card, _Game, _Reflection, _Answer, _ModelAnswer, _ForInstructors):
             block_mgr.register(block, {"lang": self.lang})
 
 
@@ -164,6 +165,8 @@ _RULES = {
                     ("exercises",)),
     # Learner pages never show answers.
     "model-answer": _Rule(_TOP, {}, False, ("guide",)),
+    # What a learner page says to instructors (a link to their section): gone from the learner edition.
+    "instructors": _Rule(_TOP, {}, False, ("lesson", "exercises", "page")),
 }
 _PAGE_NAMES = {"lesson": "a lesson", "exercises": "an exercise sheet", "guide": "a facilitator guide", "page": "a site page"}
 
@@ -334,3 +337,18 @@ class _Answer(_Exercise):
         for _ in range(lines):
             etree.SubElement(ruled, "div", {"class": "course-answer__line"}).text = ""
         return space
+
+
+class _ForInstructors(Block):
+    """Text for instructors on a learner page: as written in the full edition, gone (with its links
+    to the instructors' pages, which that edition leaves out) from the learner edition."""
+
+    NAME = "instructors"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "course-instructors"})
+
+    def on_end(self, block: etree.Element) -> None:
+        if edition.for_learners():
+            block.clear()

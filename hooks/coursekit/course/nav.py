@@ -1,10 +1,10 @@
 """The navigation of one language, made from the course: the learner's path first, the
-reference pages, the instructors' section last. A site page the course does not have is left
-out, and so is a section left empty."""
+reference pages, the instructors' section last (none in the learner edition). A site page the
+course does not have is left out, and so is a section left empty."""
 
 from __future__ import annotations
 
-from coursekit.course import frontmatter
+from coursekit.course import edition, frontmatter
 from coursekit.course.model import Course
 from coursekit.languages import strings
 
@@ -15,7 +15,7 @@ INSTRUCTORS = ("instructors/index.md", "instructors/schedule.md")
 
 
 def nav(course: Course, lang: str) -> list:
-    exists = {p.neutral for p in course.pages if p.lang == lang}
+    exists = {p.neutral for p in course.pages if p.lang == lang and not (edition.for_learners() and edition.instructors_only(p.neutral))}
     listed = {"index.md", *START, *REFERENCE, *INSTRUCTORS, "progress.md"}
     complete = [m for m in course.modules if len(m.pages) == 3]
     learn = [
@@ -27,7 +27,7 @@ def nav(course: Course, lang: str) -> list:
         }
         for m in complete
     ]
-    guides = [{f"{m.number} · {m.lesson(lang).meta['title']}": f"{m.folder}/guide.md"} for m in complete]
+    guides = [{f"{m.number} · {m.lesson(lang).meta['title']}": f"{m.folder}/guide.md"} for m in complete if f"{m.folder}/guide.md" in exists]
     others = sorted(p for p in exists if p not in listed and not frontmatter.kind_of(p)[1])
     sections = [
         *[p for p in ("index.md",) if p in exists],

@@ -6,14 +6,17 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable
 
-from coursekit.course import model
+from coursekit.course import edition, model
 from coursekit.languages import strings
 from coursekit.outputs import pdf
 from coursekit.quiz import render
 
 
 def kinds(module: model.Module, lang: str) -> tuple[str, ...]:
-    """What an instructor prints for a module: its guide, its sheet and, if it has one, its quiz paper."""
+    """What an instructor prints for a module: its guide, its sheet and, if it has one, its quiz
+    paper; in the learner edition, its sheet only."""
+    if edition.for_learners():
+        return ("exercises",)
     return ("guide", "exercises", "quiz") if module.lesson(lang).meta.get("quiz") else ("guide", "exercises")
 
 
@@ -37,7 +40,7 @@ def documents(course: model.Course, banks: dict, lang: str, built: Callable[[str
     paper. `built(neutral path)` is where a page was built: (url, HTML file)."""
     documents = []
     schedule = course.page("instructors/schedule.md", lang)
-    if schedule:
+    if schedule and not edition.for_learners():
         url, path = built(schedule.neutral)
         documents.append(pdf.Document("schedule", None, strings.t("pdf.schedule", lang), pdf.article(path), url))
     for module in course.modules:

@@ -34,7 +34,9 @@ class Term:
 @dataclass(frozen=True)
 class Rules:
     terms: tuple[Term, ...]
-    titles: dict  # kind -> lang -> compiled pattern with a `title` group, or None
+    titles: dict  # kind -> lang -> (compiled pattern with a `title` group, template)
+    activity: dict  # lang -> compiled pattern of a guide's activity heading, with a `minutes` group
+    labels: dict  # lang -> the bold labels a guide's facilitation notes use, in order
 
 
 def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules | None, list[ContentError]]:
@@ -69,7 +71,20 @@ def load(path: pathlib.Path, shown: str, codes: tuple[str, ...]) -> tuple[Rules 
                 titles.setdefault(kind, {})[lang] = (re.compile(spec["pattern"]), spec.get("template", spec["pattern"]))
             except (TypeError, KeyError, re.error):
                 errors.append(ContentError(shown, line, f"titles.{kind}.{lang} is not valid; expected {{template: …, pattern: a regular expression}}"))
-    return Rules(tuple(terms), titles), errors
+    activity, labels = {}, {}
+    for lang, pattern in (data.get("guide_activity_heading") or {}).items():
+        try:
+            activity[lang] = re.compile(pattern)
+        except (TypeError, re.error):
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_activity_heading", lang)),
+                                       f"guide_activity_heading.{lang} is not a regular expression; expected one with a (?P<minutes>…) group"))
+    for lang, names in (data.get("guide_labels") or {}).items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            errors.append(ContentError(shown, yamlsource.line_of(lines, ("guide_labels", lang)),
+                                       f"guide_labels.{lang} is not a list of labels; expected e.g. ['**What to do:**']"))
+            continue
+        labels[lang] = tuple(names)
+    return Rules(tuple(terms), titles, activity, labels), errors
 
 
 def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: list[tuple[str, int, str, str]]) -> list[ContentError]:
@@ -80,6 +95,8 @@ def check(rules: Rules, course: model.Course, root: pathlib.Path, data_texts: li
         for line, text in _prose(page, (root / page.path).read_text("utf-8")):
             errors += _terms(rules, page.path, line, page.lang, text)
         errors += _title(rules, course, page)
+        if page.kind == "guide":
+            errors += _guide(rules, page, (root / page.path).read_text("utf-8"))
     for path, line, lang, text in data_texts:
         errors += _terms(rules, path, line, lang, text)
     return errors
@@ -172,3 +189,53 @@ def _title(rules: Rules, course: model.Course, page: model.Page) -> list[Content
     expected = template.format(title=lesson_title) if isinstance(lesson_title, str) and "{title}" in template else template
     return [ContentError(page.path, yamlsource.line_of(page.lines, ("title",)),
                          f"style: the {page.kind} title '{title}' does not follow the course's pattern; expected '{expected}'")]
+
+
+_H3 = re.compile(r"^### ")
+_LABEL = re.compile(r"^\s*[-*] (\*\*[^*]+[:：]\*\*)")  # a bullet that opens with a bold label
+
+
+def _guide(rules: Rules, page: model.Page, text: str) -> list[ContentError]:
+    """A guide's facilitation notes: one activity heading per run-sheet row, each ending with that
+    row's minutes, and the notes' bold labels the course's own, in their order."""
+    heading, labels = rules.activity.get(page.lang), rules.labels.get(page.lang)
+    rows = page.meta.get("runsheet")
+    errors, found, order = [], [], {label: i for i, label in enumerate(labels or ())}
+    last, inside = -1, False  # inside an activity's notes: from its heading to the next heading
+    for number, line in _body(text):
+        if line.startswith("#"):
+            last, match = -1, heading.fullmatch(line.rstrip()) if heading and _H3.match(line) else None
+            inside = bool(match)
+            if match:
+                found.append((number, int(match["minutes"])))
+            continue
+        label = _LABEL.match(line)
+        if labels and label and inside:
+            if label[1] not in order:
+                errors.append(ContentError(page.path, number, f"style: the label {label[1]} is not one of the course's; expected one of {', '.join(labels)}"))
+            elif order[label[1]] < last:
+                errors.append(ContentError(page.path, number, f"style: the label {label[1]} comes after a later one; expected the order {', '.join(labels)}"))
+            else:
+                last = order[label[1]]
+    if heading and isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
+        minutes = [r.get("minutes") for r in rows]
+        if [m for _, m in found] != minutes:
+            line = next((n for (n, m), want in zip(found, minutes) if m != want), found[len(minutes)][0] if len(found) > len(minutes) else 1)
+            errors.append(ContentError(page.path, line, f"style: the activity headings give {[m for _, m in found]} minutes, the run-sheet {minutes}; "
+                                                       f"expected one heading per run-sheet row ending with its minutes, like '{heading.pattern}'"))
+    return errors
+
+
+def _body(text: str):
+    """(line, text) of a page's body outside code fences and HTML comments."""
+    lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).split("\n")
+    fence = None
+    for number in range(frontmatter.body_start(lines), len(lines)):
+        line = lines[number]
+        mark = frontmatter.CODE_FENCE.match(line)
+        if fence:
+            fence = None if mark and mark["mark"].startswith(fence) else fence
+        elif mark:
+            fence = mark["mark"]
+        else:
+            yield number + 1, line

@@ -1,6 +1,7 @@
 """Quiz banks: load `quizzes/<id>.yml`, check it against the engine's schema (made for the
 course's languages) and the rules a schema cannot express, and return it as plain data:
-{"id", "title", "questions"} as written.
+{"id", "title", "questions"} as written; for the build, with the findings of the item-writing
+checks (itemcheck.py).
 
 The schema is the engine's `schema.json` with every text field in the course's languages. A
 course keeps a copy as `quizzes/quiz.schema.json` for editors (`python -m hooks schema` writes
@@ -17,6 +18,7 @@ from jsonschema import Draft7Validator, ValidationError
 
 from coursekit.core import yamlsource
 from coursekit.core.errors import ContentError, ContentErrors, raise_all
+from coursekit.quiz import itemcheck
 
 Bank = dict
 FOLDER = "quizzes"
@@ -26,29 +28,32 @@ _ENGINE_SCHEMA = Path(__file__).with_name("schema.json")
 
 def load_banks(root: Path, codes: tuple[str, ...]) -> dict[str, Bank]:
     """Every bank in `root/quizzes` by id, its texts in the languages `codes`; the errors of all
-    banks are raised together."""
-    banks, errors = {}, []
-    validator = Draft7Validator(schema(codes))
-    for path in sorted((root / FOLDER).glob("*.yml")):
-        try:
-            banks[path.stem] = load_bank(path, root, codes, validator)
-        except ContentErrors as exc:
-            errors += exc.errors
-        except ContentError as exc:
-            errors.append(exc)
+    banks are raised together. (The build also applies the item-writing checks: `read_banks`.)"""
+    banks, errors, _ = read_banks(root, codes)
     raise_all(errors)
     return banks
 
 
+def read_banks(root: Path, codes: tuple[str, ...]) -> tuple[dict[str, Bank], list[ContentError], list[itemcheck.Finding]]:
+    """Every bank that is valid by id; the errors of the others (schema and rules); and the findings
+    of the item-writing checks on the valid ones, errors and warnings, for the build to tell apart."""
+    banks, errors, findings = {}, [], []
+    validator = Draft7Validator(schema(codes))
+    for path in sorted((root / FOLDER).glob("*.yml")):
+        try:
+            banks[path.stem], lines, name = _load(path, root, codes, validator)
+        except ContentErrors as exc:
+            errors += exc.errors
+        except ContentError as exc:
+            errors.append(exc)
+        else:
+            findings += itemcheck.check(banks[path.stem], lines, name, codes)
+    return banks, errors, findings
+
+
 def load_bank(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator | None = None) -> Bank:
     """One bank, its id from the file name; raises ContentError(s) naming file, line and question."""
-    name = path.relative_to(root).as_posix()
-    data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-    validator = validator or Draft7Validator(schema(codes))
-    errors = [_schema_error(e, validator.schema, data, lines, name, codes) for e in validator.iter_errors(data)]
-    # The rules below assume the structure the schema guarantees.
-    raise_all(errors or _rule_errors(data, lines, name, codes))
-    return {"id": path.stem, **data}
+    return _load(path, root, codes, validator or Draft7Validator(schema(codes)))[0]
 
 
 @functools.cache
@@ -128,6 +133,16 @@ _ONE_CORRECT = ("single", "scenario")
 _KINDS = {"string": "text", "boolean": "true or false", "array": "a list", "object": "a mapping"}
 # Inline and reference link targets in Markdown text.
 _LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+
+
+def _load(path: Path, root: Path, codes: tuple[str, ...], validator: Draft7Validator) -> tuple[Bank, dict, str]:
+    """A bank, the line of each of its key paths, and its path as messages name it."""
+    name = path.relative_to(root).as_posix()
+    data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
+    errors = [_schema_error(e, validator.schema, data, lines, name, codes) for e in validator.iter_errors(data)]
+    # The rules below assume the structure the schema guarantees.
+    raise_all(errors or _rule_errors(data, lines, name, codes))
+    return {"id": path.stem, **data}, lines, name
 
 
 def _schema_error(error: ValidationError, schema: dict, data: object, lines: dict, path: str, codes: tuple[str, ...]) -> ContentError:

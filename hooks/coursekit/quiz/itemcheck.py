@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from coursekit.core import yamlsource
 
@@ -70,6 +69,8 @@ def stats(bank: dict, codes) -> dict:
         "mean_ratio": {lang: round(sum(_ratio(q, lang) for _, q in one_key) / len(one_key), 2) if one_key else None
                        for lang in codes},
         "truefalse": {"true": answers.count(True), "false": answers.count(False)},
+        "limits": {"key_longest": _longest_limit(sum(bool(_rivals(q)) for _, q in one_key)),
+                   "position": _position_limit(len(one_key))},
         "per_question": per_question,
         "bank_findings": [m for _, _, m, scope in findings if scope == "bank"],
     }
@@ -125,9 +126,9 @@ def _question_findings(i: int, question: dict, codes):
 
 def _duplicates(i: int, question: dict, texts: list, field: str, noun: str, codes):
     """An option or step that repeats an earlier one: the first repeat, in the first language that has it."""
-    for j, text in enumerate(texts):
-        repeats = [(lang, k, difflib.SequenceMatcher(None, _normal(text[lang]), _normal(texts[k][lang])).ratio())
-                   for lang in codes for k in range(j)]
+    normal = [{lang: _normal(text[lang]) for lang in codes} for text in texts]
+    for j in range(len(texts)):
+        repeats = ((lang, k, _similarity(normal[j][lang], normal[k][lang])) for lang in codes for k in range(j))
         lang, k, ratio = next((r for r in repeats if r[2] >= NEAR), (None, None, 0))
         if lang is None:
             continue
@@ -164,7 +165,8 @@ def _clang(i: int, question: dict, codes):
     """A correct option that repeats the prompt's distinctive words when no other option does."""
     options = [o for o in question["options"] if not o.get("pin")]
     for lang in codes:
-        shared = [_echo(question["prompt"][lang], o["text"][lang], lang) for o in options]
+        terms = _terms(question["prompt"][lang], lang)
+        shared = [_echo(terms, o["text"][lang], lang) for o in options]
         for j, option in enumerate(options):
             others = [s for k, s in enumerate(shared) if k != j]
             if option.get("correct") and len(shared[j]) >= 2 and not any(others):
@@ -193,7 +195,7 @@ def _markedly_longest(i: int, question: dict, codes):
 
 def _longest_keys(questions: list, codes):
     one_key = [(i, q) for i, q in enumerate(questions) if q["type"] in ONE_KEY and _key(q) is not None and _rivals(q)]
-    limit = len(one_key) // 3  # "more than a third"
+    limit = _longest_limit(len(one_key))
     for lang in codes:
         longest = [(i, q) for i, q in one_key if _longest(q, lang)]
         if len(longest) > limit:
@@ -208,9 +210,19 @@ def _longest_keys(questions: list, codes):
             return
 
 
+def _longest_limit(count: int) -> int:
+    """How many of `count` single and scenario questions may have the longest option as key: a third."""
+    return count // 3
+
+
+def _position_limit(count: int) -> int:
+    """How many of `count` keys may sit in one position: 40%, and 2 in a bank with 5 or fewer."""
+    return 2 if count <= 5 else int(count * 0.4)
+
+
 def _key_positions(questions: list):
     one_key = [(i, q) for i, q in enumerate(questions) if q["type"] in ONE_KEY and _key(q) is not None]
-    limit = 2 if len(one_key) <= 5 else int(len(one_key) * 0.4)
+    limit = _position_limit(len(one_key))
     by_position: dict[int, list] = {}
     for i, question in one_key:
         by_position.setdefault(_key(question), []).append((i, question))
@@ -321,6 +333,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[*`]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
 
 
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio where it can reach NEAR: the bound the lengths set, then difflib's quick one,
+    rule out most pairs first (as difflib.get_close_matches does)."""
+    if 2 * min(len(a), len(b)) < NEAR * (len(a) + len(b)):
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.ratio() if matcher.quick_ratio() >= NEAR else 0.0
+
+
 def _normal(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", _plain(text)).casefold() if c.isalnum())
 
@@ -335,10 +356,9 @@ def _terms(text: str, lang: str) -> set[str]:
     return {w for w in words if len(w) >= 4 and w not in _EN_COMMON}
 
 
-def _echo(prompt: str, option: str, lang: str) -> list[str]:
-    """The prompt's distinctive words that the option repeats. In Chinese, where words are not spaced,
-    each run of the option's characters covered by the prompt's two-character terms counts as one."""
-    terms = _terms(prompt, lang)
+def _echo(terms: set[str], option: str, lang: str) -> list[str]:
+    """The prompt's distinctive words (`terms`) that the option repeats. In Chinese, where words are not
+    spaced, each run of the option's characters covered by the prompt's two-character terms counts as one."""
     if _family(lang) not in _CHARACTERS:
         return sorted(terms & _terms(option, lang))
     plain = unicodedata.normalize("NFKC", _plain(option)).casefold()
@@ -374,21 +394,4 @@ _EN_COMMON = {
     "then", "there", "these", "they", "this", "those", "through", "very", "want", "were", "what", "when",
     "where", "which", "while", "will", "with", "would", "your", "you’re", "you're", "yourself",
 }
-
-
-def main(root: Path = Path(".")) -> int:
-    """Print the findings of the course's banks and a line of numbers per bank; 1 if any is an error."""
-    codes = ("zh", "en")
-    errors = 0
-    for path in sorted((root / "quizzes").glob("*.yml")):
-        name = path.relative_to(root).as_posix()
-        data, lines = yamlsource.load(path.read_text(encoding="utf-8"), name)
-        bank = {"id": path.stem, **data}
-        for finding in check(bank, lines, name, codes):
-            errors += finding.severity == ERROR
-            print(f"{finding.severity}: {finding}")
-        s = stats(bank, codes)
-        print(f"{s['id']}: {s['types']}; keys by position {s['positions']} of {s['one_key']}; "
-              f"key longest {s['key_longest']}; mean key/longest other {s['mean_ratio']}; true/false {s['truefalse']}")
-    return 1 if errors else 0
 

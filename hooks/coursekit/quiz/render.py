@@ -29,6 +29,12 @@ def render_answer_key(bank: Bank, lang: str) -> str:
     return _render("quiz-answer-key.html", bank, lang)
 
 
+def localized(bank: Bank, lang: str) -> dict:
+    """The bank in one language as the templates use it (and the quiz exports): texts as safe HTML,
+    a true/false question as its two options, an ordering question's steps in the paper's order."""
+    return _localize(bank, lang)
+
+
 def render_progress(quizzes: list[tuple[Bank, str, str]], lang: str) -> str:
     """The learner's best score per quiz, from (bank, lesson url, lesson title); filled in by quiz.js."""
     rows = [
@@ -81,6 +87,7 @@ def _view(bank: Bank, lang: str) -> dict:
                 "letter": _LETTERS[i],
                 "text": _inline(option["text"][lang]),
                 "correct": bool(option.get("correct")),
+                "pin": bool(option.get("pin")),
                 "feedback": option.get("feedback") and _inline(option["feedback"][lang]),
             }
             for i, option in enumerate(options)

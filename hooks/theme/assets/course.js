@@ -6,8 +6,24 @@
 
   var settings = JSON.parse(document.getElementById("__coursekit").textContent);
 
+  /* Inside a SCORM package in an LMS, the package's launch page holds the learner's progress in the
+     LMS (scorm12.js): find it in a frame above this page. */
+  function lmsSession() {
+    for (var win = window; win.parent && win.parent !== win; win = win.parent) {
+      try {
+        if (win.parent.coursekitLMS) return win.parent.coursekitLMS;
+      } catch (error) {
+        return null; // the LMS's own frames, of another origin
+      }
+    }
+    return null;
+  }
+  var lms = lmsSession();
+
   /* Saved progress lives under `<course id>/v1/`, so two courses on one origin keep theirs apart.
-     Progress saved under an id the course had before is moved over once. */
+     Progress saved under an id the course had before is moved over once. In an LMS, progress is
+     read from the LMS (quiz progress only from there: a shared computer's browser may hold someone
+     else's), and this browser keeps a copy of what suspend_data has no room for. */
   var store = {
     prefix: settings.id + "/v1/",
     storage: function () {
@@ -18,14 +34,18 @@
       }
     },
     get: function (key) {
+      var kept = lms && lms.get(key);
+      if (kept !== null && kept !== undefined || lms && key.indexOf("quiz/") === 0) return kept === undefined ? null : kept;
       var s = store.storage();
       try { return s ? s.getItem(store.prefix + key) : null; } catch (error) { return null; }
     },
     set: function (key, value) {
+      if (lms) lms.set(key, value);
       var s = store.storage();
       try { if (s) s.setItem(store.prefix + key, value); } catch (error) { /* full: keep what is on screen */ }
     },
     remove: function (key) {
+      if (lms) lms.remove(key);
       var s = store.storage();
       try { if (s) s.removeItem(store.prefix + key); } catch (error) {}
     }
@@ -79,5 +99,6 @@
   document$.subscribe(function () {
     updateLanguageSwitch();
     labelScrollingTables();
+    if (lms) lms.visit(location.href); // the LMS's lesson_location: where the learner comes back to
   });
 })();
