@@ -103,6 +103,8 @@ def test_a_phrase_keeps_opencc_from_reading_across_a_word_boundary():
     assert CONVERT("补偿代替不了解决问题") == "補償代替不了解決問題"
     assert CONVERT("服务质量和客户反馈") == "服務品質和客戶回饋"
     assert CONVERT("他说：“客人说‘it’s fine’就好。”") == "他說：「客人說『it’s fine』就好。」"
+    # A quotation of several paragraphs opens each one and closes only the last.
+    assert CONVERT("“第一段。\n\n“第二段。”") == "「第一段。\n\n「第二段。」"
 
 
 def test_a_mistake_in_the_phrase_table_stops_at_its_line(tmp_path):
@@ -157,3 +159,23 @@ def test_a_page_written_by_hand_replaces_its_conversion_and_parity_checks_it(tmp
     errors = [str(e) for e in project.read_folder(copy).errors]
     assert any(e.startswith("course/about.zh-TW.md:1: differs from course/about.zh.md: ") and "second-level (##) headings" in e
                for e in errors), errors
+
+
+def test_the_maintainers_commands_write_only_the_written_languages(tmp_path):
+    """new-module writes no zh-TW files, schema keeps the build's schema, quiz-report reads the banks."""
+    copy = copy_project(tmp_path / "project")
+    schema = copy / "quizzes" / "quiz.schema.json"
+    before = schema.read_text("utf-8")
+    hooks = [sys.executable, "-m", "hooks"]
+    subprocess.run([*hooks, "schema"], cwd=copy, check=True, capture_output=True)
+    assert schema.read_text("utf-8") == before and "zh-TW" not in before
+    made = subprocess.run([*hooks, "new-module", "10-new-topic", "--title", "新主题"], cwd=copy, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert "index.zh.md" in made.stdout and "index.en.md" in made.stdout and "zh-TW" not in made.stdout
+    assert "zh-TW" not in (copy / "quizzes" / "new-topic.yml").read_text("utf-8")
+    course = project.read_folder(copy)
+    # (The starter pages do not follow this course's house style; none asks for a zh-TW file.)
+    assert not [e for e in course.errors if "zh-TW" in str(e) or "style:" not in e.message], course.errors
+    assert course.course.page("10-new-topic/index.md", "zh-TW").converted.startswith("---")
+    report = subprocess.run([*hooks, "quiz-report"], cwd=copy, capture_output=True, text=True, timeout=300)
+    assert report.returncode == 0, report.stderr
