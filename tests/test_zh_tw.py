@@ -105,6 +105,8 @@ def test_a_phrase_keeps_opencc_from_reading_across_a_word_boundary():
     assert CONVERT("他说：“客人说‘it’s fine’就好。”") == "他說：「客人說『it’s fine』就好。」"
     # A quotation of several paragraphs opens each one and closes only the last.
     assert CONVERT("“第一段。\n\n“第二段。”") == "「第一段。\n\n「第二段。」"
+    assert CONVERT("“第一段。\n\n第二段。”") == "「第一段。\n\n第二段。」"
+    assert CONVERT("顾客说 customers’ voice") == "顧客說 customers’ voice"
 
 
 def test_a_mistake_in_the_phrase_table_stops_at_its_line(tmp_path):

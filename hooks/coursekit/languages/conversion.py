@@ -76,12 +76,14 @@ class Converter:
 
     def quote(self, text: str) -> str:
         """`text` with each pair of quotation marks of the table changed; a closing mark
-        followed by a letter is an apostrophe (it’s), and stays. An opening mark left without
-        its closing one opens a quotation of several paragraphs (only the last one closes it)."""
+        followed by a letter is an apostrophe (it’s), and stays. A quotation of several
+        paragraphs leaves marks without their pair on a line (each paragraph opens, only the last
+        closes): they change one by one, a closing mark only where no Latin letter touches it
+        (customers’ stays)."""
         for pair in self.table.quotes:
             (o, c), (o2, c2) = pair.source, pair.target
             text = re.sub(f"{re.escape(o)}([^{re.escape(o)}\n]*?){re.escape(c)}(?![A-Za-z])", lambda m: f"{o2}{m[1]}{c2}", text)
-            text = text.replace(o, o2)
+            text = re.sub(f"(?<![A-Za-z]){re.escape(c)}(?![A-Za-z])", c2, text.replace(o, o2))
         return text
 
     @functools.cached_property
