@@ -1,5 +1,5 @@
 """The course's stylesheets and scripts served minified, joined into one content-named file each
-(coursekit/outputs/assets.py); the print stylesheet minified in place."""
+(coursekit/outputs/assets.py); the print stylesheet and the search worker minified in place."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ def on_files(files, *, config):
             files.remove(source)
         files.append(glue.generated(config, joined, text))
         config[key] = [joined]
-    printed = files.get_file_from_path(pdf.PRINT_CSS)
-    if printed is not None:
-        files.remove(printed)
-        files.append(glue.generated(config, pdf.PRINT_CSS, assets.minify_css(printed.content_string)))
+    for path, minify in ((pdf.PRINT_CSS, assets.minify_css), (assets.SEARCH_WORKER, assets.minify_js)):
+        source = files.get_file_from_path(path)
+        if source is not None:
+            files.remove(source)
+            files.append(glue.generated(config, path, minify(source.content_string)))
     return files

@@ -41,3 +41,12 @@ def on_page_content(html, *, page, config, files):
     if project.course.page(page.file.src_uri, lang).kind != "lesson":
         return html
     return views.tooltips(html, project.terms, project.languages.get(lang))
+
+
+def on_template_context(context, *, template_name, config):
+    if template_name != "404.html":
+        return context
+    project, lang = glue.project(config), config.theme["language"]
+    others = {alt["lang"]: alt["link"] for alt in config.extra.get("alternate") or []}
+    context["notfound"] = views.not_found(project.course, lang, context["base_url"], others or {lang: ""})
+    return context

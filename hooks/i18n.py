@@ -12,6 +12,7 @@ from __future__ import annotations
 from coursekit import glue
 from coursekit.course import identity
 from coursekit.languages import alternates, strings
+from coursekit.quiz import views
 
 
 @glue.event_priority(100)  # before Material's search plugin reads its language settings
@@ -25,6 +26,8 @@ def on_config(config, **kwargs):
     for scheme in config.theme.get("palette") or []:
         target = "dark" if scheme.get("scheme") == "default" else "light"
         scheme.setdefault("toggle", {})["name"] = strings.t(f"palette.to-{target}", lang.code)
+    if "toc" in config.mdx_configs and config.mdx_configs["toc"].get("permalink"):
+        config.mdx_configs["toc"]["permalink_title"] = strings.t("heading.permalink", lang.code)
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.update(alternates.search_settings(lang))
@@ -33,8 +36,9 @@ def on_config(config, **kwargs):
     folders = glue.prepare_packages(config, project)
     # The language switch, and the sitemap's hreflang alternates.
     config.extra["alternate"] = alternates.links(langs, lang.code, config.site_url, folders)
-    # What the course's scripts need to know: where they keep progress, and their words.
-    config.extra["coursekit"] = identity.browser_settings(project.identity, project.pass_mark, lang.code)
+    # What the course's scripts need to know: where they keep progress, the quizzes that mark a module passed, and their words.
+    quizzes = views.passing(project.course, project.banks, lang.code, lambda neutral: glue.page_url(config, neutral)[0])
+    config.extra["coursekit"] = identity.browser_settings(project.identity, project.pass_mark, lang.code, quizzes)
     return config
 
 

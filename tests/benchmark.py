@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import itertools
 import json
 import os
 import platform
@@ -39,6 +40,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -141,14 +143,17 @@ def main() -> None:
         results = []
         # navigation.prune is measured where a build costs a minute, not five.
         prune_at = max([n for n in sizes if n <= 100] or sizes[:1])
+        searches = []
         for n in sizes:
             log(f"N={n}: generating")
             project = make_synthetic(work / f"n{n}", n)
             results.append(measure_builds(project, n, repeats=_repeats(n), prune=n == prune_at))
+            searches = results[-1].get("searches") or searches
             for site in ("site", "site-plain"):  # a gigabyte of HTML at N=300
                 shutil.rmtree(project / site, ignore_errors=True)
         report.builds(results)
         report.breakdown(results)
+        report.search(searches)
         report.serve([measure_serve(work / f"n{sizes[0]}", sizes[0])])
         real = snapshot_real(work / "real")
         if real:
@@ -161,7 +166,7 @@ def main() -> None:
             report.lighthouse(scores)
         seconds = time.perf_counter() - started
         report.elapsed(seconds)
-        report.targets(results, weights, scores, seconds)
+        report.targets(results, weights, scores, seconds, searches)
         text = report.text()
         print(text)
         if args.report:
@@ -300,7 +305,7 @@ EN_SENTENCES = [
     "Once the problem is fixed, call back to check it stayed fixed.",
     "Close the gap in the process so the same problem does not come back.",
     "Do not pass the blame to another department.",
-    "Think twice before the word \"but\".",
+    "Think twice before the word “but”.",
     "Explain the reason in words the customer understands.",
     "Thank the customer for taking the trouble to tell you.",
     "Offer two options the customer can choose between.",
@@ -363,7 +368,7 @@ class Module:
             i = 3 * (k - 1) + j
             zh = ZH_WORDS[i % len(ZH_WORDS)] + ZH_WORDS[(i // len(ZH_WORDS) + i + 1) % len(ZH_WORDS)]
             en = f"{EN_ADJ[i % len(EN_ADJ)]} {EN_NOUN[(i // len(EN_ADJ) + 7 * i) % len(EN_NOUN)]}"
-            self.terms.append({"id": f"m{k:03d}-t{j}", "zh": f"{zh}{k}", "en": f"{en} {k}"})
+            self.terms.append({"id": f"m{k:03d}-t{j}", "zh": f"{zh} {k}", "en": f"{en} {k}"})
 
     def write(self, docs: Path, quizzes: Path) -> None:
         folder = docs / self.folder
@@ -446,7 +451,7 @@ class Module:
 
     def exercises(self, lang: str, rnd: random.Random) -> str:
         zh = lang == "zh"
-        front = {"title": ("练习：" if zh else "Exercises: ") + self.title(lang), "summary": self.sentence(lang, rnd, 2)[:190]}
+        front = {"title": ("练习单：" if zh else "Exercise sheet: ") + self.title(lang), "summary": self.sentence(lang, rnd, 2)[:190]}
         body = [self.paragraph(lang, rnd, 2)]
         for case in (1, 2):
             body.append(f"## 情景案例{'一二'[case - 1]}" if zh else f"## Case {case}")
@@ -488,11 +493,12 @@ class Module:
                           f"- **{self.sentence(lang, rnd, 1)[:12]}**: {self.sentence(lang, rnd, 2)}" for _ in range(5)),
                 "## 时间安排" if zh else "## Run-sheet", "<!-- md:runsheet -->", self.paragraph(lang, rnd, 2),
                 "## 引导要点" if zh else "## Facilitation notes"]
-        labels = ("怎么做", "注意", "冷场时", "有人抢话时") if zh else ("What to do", "Watch for", "Quiet group", "Dominant voice")
+        # The course's house style (course/_data/style.yml): its labels, and headings ending with the row's minutes.
+        labels = ("做什么：", "留意：", "冷场时：", "有人抢话时：") if zh else ("What to do:", "Watch for:", "If the group is quiet:", "If someone dominates:")
         for (kind, minutes) in rows:
             body.append(f"### {self.sentence(lang, rnd, 1)[:20].rstrip('。.，,')}（{minutes} 分钟）" if zh
-                        else f"### {self.sentence(lang, rnd, 1)[:40].rstrip('.,')} ({minutes} min)")
-            body.append("\n".join(f"- **{label}**{'：' if zh else ': '}{self.paragraph(lang, rnd, 2)}" for label in labels))
+                        else f"### {self.sentence(lang, rnd, 1)[:40].rstrip('.,')} ({minutes} minutes)")
+            body.append("\n".join(f"- **{label}**{'' if zh else ' '}{self.paragraph(lang, rnd, 2)}" for label in labels))
         body.append("## 讨论题" if zh else "## Discussion prompts")
         body.append("\n".join(f"{q}. {self.sentence(lang, rnd, 2)}" for q in range(1, 7)))
         body.append("## 参考答案" if zh else "## Model answers")
@@ -510,8 +516,17 @@ class Module:
             seed = rnd.random()
             return {"zh": self.sentence("zh", random.Random(seed), parts), "en": self.sentence("en", random.Random(seed), parts)}
 
+        def distinct(count: int, parts: list[int]) -> list[dict]:
+            """`count` texts of no clause in common, the k-th `parts[k]` clauses long (the bank's checks
+            stop a build on identical options or steps)."""
+            picked = iter(rnd.sample(range(min(len(ZH_CLAUSES), len(EN_SENTENCES))), sum(parts)))
+            chosen = [[next(picked) for _ in range(n)] for n in parts]
+            return [{"zh": "，".join(ZH_CLAUSES[c] for c in cs) + "。", "en": " ".join(EN_SENTENCES[c] for c in cs)} for cs in chosen]
+
         def options(correct: set[int], count: int = 4) -> list:
-            return [{"text": text(1), **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
+            # A correct option is never the longest (the checks stop a bank whose key is the longest too often).
+            texts = distinct(count, [1 if i in correct else 2 for i in range(count)])
+            return [{"text": texts[i], **({"correct": True} if i in correct else {}), "feedback": text()} for i in range(count)]
 
         questions = []
         for i, kind in enumerate(["single", "multiple", "truefalse", "ordering", "scenario", "single", "multiple", "truefalse"]):
@@ -526,7 +541,7 @@ class Module:
             elif kind == "truefalse":
                 q.update(answer=i % 2 == 0, if_true=text(), if_false=text())
             else:
-                q["steps"] = [text(1) for _ in range(4)]
+                q["steps"] = distinct(4, [1] * 4)
             q["explanation"] = text(3)
             questions.append(q)
         return {"title": {"zh": self.title("zh"), "en": self.title("en")}, "questions": questions}
@@ -568,25 +583,24 @@ def make_plain(project: Path) -> None:
     """Per language: docs `plain-<lang>/` (pages of that language, suffix dropped, constructs
     stripped) and `mkdocs.plain-<lang>.yml`, which inherits mkdocs.yml with `hooks: []`, sets
     what the i18n hook would set for that language, and gives the navigation the hooks would
-    build (modules.nav() of the copied hooks), so both builds render the same navigation."""
+    build (coursekit.course.nav of the copied hooks), so both builds render the same navigation."""
     sys.path.insert(0, str(project / "hooks"))
-    for name in ("languages", "modules", "frontmatter", "markers", "strings", "yamlsource", "errors"):
-        sys.modules.pop(name, None)  # the copied hooks' modules, not an earlier project's
+    _forget_engine()  # the copied hooks' engine, not an earlier project's
     try:
-        import languages
-        import modules
+        from coursekit.course import model, nav
+        from coursekit.languages import files
 
         docs = project / "course"
         base = load_yaml_config(project / "mkdocs.yml")
         langs = list(base["extra"]["languages"])
-        course, errors = modules.load(docs, project, tuple(langs))
+        course, errors = model.load(docs, project, tuple(langs))
         if errors:
             raise SystemExit("synthetic course has content errors:\n" + "\n".join(map(str, errors[:10])))
         for i, lang in enumerate(langs):
             target = project / f"plain-{lang}"
             for source in docs.rglob("*"):
                 rel = source.relative_to(docs).as_posix()
-                split = languages.split(rel) if source.suffix == ".md" else None
+                split = files.split(rel) if source.suffix == ".md" else None
                 if source.is_dir() or (split and split[1] != lang):
                     continue
                 out = target / (split[0] if split else rel)
@@ -612,7 +626,7 @@ def make_plain(project: Path) -> None:
                      "link": "../" * here.count("/") + ("" if j == 0 else f"{o}/")}
                     for j, o in enumerate(langs)
                 ]},
-                "nav": modules.nav(course, lang),
+                "nav": nav.nav(course, lang),
             }
             (project / f"mkdocs.plain-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
         # The other navigation: without navigation.prune if mkdocs.yml has it, with it if not.
@@ -627,8 +641,12 @@ def make_plain(project: Path) -> None:
             (project / f"mkdocs.plain-nav-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     finally:
         sys.path.remove(str(project / "hooks"))
-        for name in ("languages", "modules", "frontmatter", "markers", "strings", "yamlsource", "errors"):
-            sys.modules.pop(name, None)
+        _forget_engine()
+
+
+def _forget_engine() -> None:
+    for name in [m for m in sys.modules if m == "coursekit" or m.startswith("coursekit.")]:
+        sys.modules.pop(name)
 
 
 def _with_search(plugin, overrides: dict):
@@ -691,7 +709,10 @@ def measure_builds(project: Path, n: int, repeats: int, prune: bool) -> dict:
         for label, configs in (("full", ["mkdocs.yml"]), ("plain", plain)) if r % 2 == 0 else (("plain", plain), ("full", ["mkdocs.yml"])):
             log(f"N={n}: {label} build {r + 1}/{repeats}")
             runs[label].append(run_build(project, configs, label))
-    result = {"n": n, "full": _best(runs["full"]), "plain": _best(runs["plain"]), "repeats": repeats}
+            if label == "full" and prune and "searches" not in runs:  # the next build deletes this site
+                runs["searches"] = measure_search(project, n)
+    result = {"n": n, "full": _best(runs["full"]), "plain": _best(runs["plain"]), "repeats": repeats,
+              "searches": runs.get("searches")}
     if prune:
         pruned = PRUNE in load_yaml_config(project / "mkdocs.yml")["theme"].get("features", [])
         result["nav_label"] = f"{'without' if pruned else 'with'} `{PRUNE}`"
@@ -707,6 +728,62 @@ def _best(runs: list[dict]) -> dict:
     best["walls"] = [r["wall"] for r in runs]
     best["rss"] = max(r["rss"] for r in runs)
     return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Search: the first query of a learner on the synthetic course
+
+# Common words of the synthetic text, so a query finds many pages (the worst case for transfer).
+SEARCHES = [("zh", "", "先处理心情再处理事情"), ("zh", "", "顾客"), ("en", "en/", "sincere apology"), ("en", "en/", "customer")]
+
+
+def measure_search(project: Path, n: int, runs: int = 3) -> list[dict]:
+    """Each query typed into Material's search box on a fresh page (nothing cached): the gzipped
+    bytes of the search worker, the index's settings and every piece the query fetched, and the
+    time from the key to the rendered results (the median of `runs` fresh pages: one run on a
+    shared machine is mostly its load)."""
+    from playwright.sync_api import sync_playwright
+
+    site = project / "site"
+    rows = []
+    log(f"N={n}: first search query in Chromium")
+    with Server(site) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[f for f in CHROME_FLAGS if not f.startswith("--headless")])
+        for (lang, root, query), _ in itertools.product(SEARCHES, range(runs)):
+            context = browser.new_context()
+            page = context.new_page()
+            seen: list[str] = []
+            context.on("request", lambda r: seen.append(r.url))
+            page.goto(f"{server.url}{root}01-m001/", wait_until="networkidle")
+            page.click(".md-search__input")
+            page.wait_for_function("() => !/Initializing|初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
+            before = len(seen)
+            ms = page.evaluate("""query => new Promise(done => {
+                const list = document.querySelector(".md-search-result__list"), box = document.querySelector(".md-search__input");
+                const start = performance.now();
+                new MutationObserver((_, watch) => { if (list.children.length) { watch.disconnect(); done(performance.now() - start); } })
+                    .observe(list, {childList: true});
+                box.value = query;
+                box.dispatchEvent(new KeyboardEvent("keyup"));
+            })""", query)
+            page.wait_for_load_state("networkidle")
+            results = page.locator(".md-search-result__item").count()
+            files = [site / unquote(urlsplit(u).path).lstrip("/") for u in dict.fromkeys(seen)]
+            needed = [f for i, f in enumerate(files) if f.is_file() and (i >= before or "search" in f.name or f.parent.name == "search")]
+            by_kind: dict[str, int] = {}
+            for f in needed:
+                kind = "worker" if f.suffix == ".js" else "settings" if f.name == "search_index.json" else "index pieces"
+                by_kind[kind] = by_kind.get(kind, 0) + len(gzip.compress(f.read_bytes(), GZIP_LEVEL))
+            rows.append({"n": n, "lang": lang, "query": query, "ms": ms, "results": results, "requests": len(needed), **by_kind,
+                         "total": sum(by_kind.values())})
+            context.close()
+        browser.close()
+    merged = []
+    for _, same in itertools.groupby(rows, key=lambda r: r["query"]):
+        same = list(same)
+        times = sorted(r["ms"] for r in same)
+        merged.append({**max(same, key=lambda r: r["total"]), "ms": statistics.median(times), "times": times})
+    return merged
 
 
 # ---------------------------------------------------------------------------------------------
@@ -925,7 +1002,7 @@ def measure_weight(project: Path) -> dict:
                     continue
                 kind = ("index" if file.name == "search_index.json" else "html" if file.suffix == ".html"
                         else "css" if file.suffix == ".css" else "other" if file.suffix != ".js"
-                        else "search_js" if re.search(r"/(workers|lunr)/", url) else "js")
+                        else "search_js" if re.search(r"/(workers|lunr)/|search-worker", url) else "js")
                 weight[kind] += gz_size(file)
             rows.append({"page": name, "path": path, **weight, "requests": requests, "third_party": third,
                          "failed": sorted(set(failed)), "errors": errors})
@@ -1118,6 +1195,21 @@ class Report:
         lines.append(f"| **all** | **{sum(full):.2f}** | **{sum(plain):.2f}** | **{extra:+.2f}** | |")
         self.add("\n".join(lines))
 
+    def search(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        lines = [f"### The first search query at {rows[0]['n']} synthetic modules (KB gzipped; a fresh page, nothing cached)", "",
+                 "| language | query | results | requests | worker | index settings | index pieces | total | key to results ms (median; runs) |",
+                 "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in rows:
+            lines.append(f"| {r['lang']} | {r['query']} | {r['results']} | {r['requests']} | {_kb(r.get('worker', 0))} "
+                         f"| {_kb(r.get('settings', 0))} | {_kb(r.get('index pieces', 0))} | **{_kb(r['total'])}** "
+                         f"| {r['ms']:.0f} ({', '.join(f'{t:.0f}' for t in r['times'])}) |")
+        lines += ["", "The worker and the index settings load with the page; the pieces (words, pages, section texts) "
+                  "when the query is typed. Material's own search fetched the whole index instead: the plain build's "
+                  "\"zh search index\" above."]
+        self.add("\n".join(lines))
+
     def serve(self, results: list[dict]) -> None:
         lines = ["### `mkdocs serve`: from saving a lesson to the rebuilt page", "",
                  "| modules | first build s | zh lesson saved → page s | en lesson saved → page s |", "| ---: | ---: | ---: | ---: |"]
@@ -1174,8 +1266,11 @@ class Report:
             lines += ["", "What costs points (median run; for performance, the audits with estimated savings):", "", *failing]
         self.add("\n".join(lines))
 
-    def targets(self, results: list[dict], weights: dict | None, scores: list[dict], seconds: float) -> None:
+    def targets(self, results: list[dict], weights: dict | None, scores: list[dict], seconds: float, searches: list[dict]) -> None:
         rows = []
+        for r in searches:
+            rows.append((f"first search query ({r['lang']} {r['query']}) at N={r['n']}: ≤ 60 KB gzipped, ≤ 300 ms",
+                         f"{_kb(r['total'])} KB, {r['ms']:.0f} ms", r["total"] <= 60000 and r["ms"] <= 300))
         for r in results:
             over = r["full"]["cpu"] / r["plain"]["cpu"] - 1
             rows.append((f"hooks add ≤ 10% at N={r['n']}", f"{_pct(over)} (CPU)", over <= 0.10))
@@ -1193,11 +1288,11 @@ class Report:
                              f"{_kb(total)} KB ({_kb(total - r['search_js'])} KB without the search worker)", total <= 80000))
             third = sum(len(r["third_party"]) for r in weights["rows"])
             rows.append(("zero third-party requests", f"{third} on {len(weights['rows'])} pages", third == 0))
-        wanted = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+        wanted = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
         for r in scores:
             if "scores" in r:
                 got = r["scores"]
-                rows.append((f"Lighthouse {r['page']}: 95 / 100 / 100 / 100",
+                rows.append((f"Lighthouse {r['page']}: 98 / 100 / 100 / 100",
                              " / ".join(str(got[k]) for k in wanted), all(got[k] >= v for k, v in wanted.items())))
         rows.append(("run fits in 10 minutes", f"{seconds / 60:.1f} min", seconds <= BUDGET))
         self.add("### Targets\n\n| target | measured | met |\n| --- | --- | --- |\n"

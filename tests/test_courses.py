@@ -83,6 +83,15 @@ def test_the_fixture_course_builds_every_page_type_in_both_languages(fixture_sit
     assert "course-runsheet" in guide and "quiz-key" in guide
 
 
+def test_the_fixture_search_cuts_japanese_into_words(fixture_site):
+    """Material's Japanese separator does not split at jieba's cuts (U+200B): the index's words
+    are the cut ones all the same, as the search worker cuts a query."""
+    words = {w for piece in (fixture_site / "ja" / "search").glob("terms-*.json") for w in json.loads(piece.read_text("utf-8"))}
+    assert {"安全", "職場", "報告"} <= words
+    assert not [w for w in words if "\u200b" in w]
+    assert (fixture_site / "ja" / "404.html").read_text("utf-8").count("<h1>ページが見つかりません</h1>") == 1
+
+
 def test_the_fixture_speaks_japanese_in_its_interface(fixture_site):
     ja = re.sub(r"\s*<\s*", "<", re.sub(r">\s+", ">", (fixture_site / "ja" / MODULES[0] / "exercises" / "index.html").read_text("utf-8")))
     texts = yaml.safe_load((FIXTURE / "course" / "_data" / "strings" / "ja.yml").read_text("utf-8"))

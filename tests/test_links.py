@@ -8,7 +8,6 @@ progress page, PDF links). External links are listed, never fetched: the tests r
 from __future__ import annotations
 
 import functools
-import json
 import re
 import shutil
 from collections import Counter
@@ -18,6 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from pypdf import PdfReader
+
+from coursekit.outputs import searchindex
 
 LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
 # The attributes that point somewhere, by tag; data-md-root is where the language switch's script goes.
@@ -110,11 +111,10 @@ def broken_links(site: Site) -> list[str]:
             problem = site.check(root, "sitemap entry", "".join(url))
             if problem:
                 problems.append(f"{root}sitemap.xml: {problem}")
-        index = json.loads((site.root / root / "search" / "search_index.json").read_text("utf-8"))
-        for doc in index["docs"]:
+        for doc in searchindex.documents(site.root / root / "search"):
             problem = site.check(root, "search result", doc["location"] or "./")
             if problem:
-                problems.append(f"{root}search/search_index.json: {problem}")
+                problems.append(f"{root}search/: {problem}")
     for path in sorted(site.root.rglob("*.pdf")):
         source = path.relative_to(site.root).as_posix()
         for number, uri in _pdf_links(pdf(path)):
@@ -200,7 +200,7 @@ def test_the_check_finds_what_is_broken_in_a_copy(site, tmp_path):
     assert f"02-four-principles/index.html has no element with id '{anchor}'" in problems
     assert "about/index.html:" in problems and "pdf/nothing-zh.pdf does not exist" in problems
     assert "<a href> (language switch) '../en/learners/': en/learners/index.html does not exist" in problems
-    assert "en/sitemap.xml: sitemap entry" in problems and "search/search_index.json: search result" in problems
+    assert "en/sitemap.xml: sitemap entry" in problems and "search/: search result" in problems
 
 
 # Helper functions

@@ -360,6 +360,9 @@ def test_an_unzipped_bundle_works_from_the_file_system(bundles, offline, lang, q
     page.locator(".md-search-result__item a").first.wait_for(timeout=30000)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
     assert any("/02-four-principles/index.html" in h for h in hrefs), hrefs
+    # The course's worker, with the pieces of its index inside the offline script: whole words marked.
+    marks = set(page.locator(".md-search-result__item mark").all_text_contents())
+    assert marks and all(m.lower() == query for m in marks), marks
     page.keyboard.press("Escape")
     # The language switch lands on the same page in the other bundle.
     target = page.locator(f".md-select__link[hreflang={other}]").get_attribute("href")

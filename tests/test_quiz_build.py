@@ -3,7 +3,6 @@ mistakes in placing a quiz that stop the build with `path:line:` and no tracebac
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ from test_quiz_render import Tree
 
 from conftest import ROOT, build_broken, copy_project, run_build
 from coursekit.course import frontmatter
+from coursekit.outputs import searchindex
 from coursekit.quiz import bank as quizbank
 
 LANGS = {"zh": "", "en": "en/"}
@@ -61,8 +61,8 @@ def test_every_guide_with_the_marker_shows_the_answer_key_of_its_lesson(site_dir
 def test_search_finds_the_lessons_but_not_the_answers(site_dir, lang):
     """The quiz and the answer key stay out of the search index: their feedback and explanations
     would give the answers away in results. The lesson text around them is indexed."""
-    index = json.loads((site_dir / LANGS[lang] / "search" / "search_index.json").read_text("utf-8"))
-    text = "\n".join(d["title"] + " " + d["text"] for d in index["docs"]).replace("\u200b", "")
+    docs = searchindex.documents(site_dir / LANGS[lang] / "search")
+    text = "\n".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")
     banks = quizbank.load_banks(ROOT, ("zh", "en"))
     answers = [
         option["feedback"][lang]
@@ -78,7 +78,7 @@ def test_search_finds_the_lessons_but_not_the_answers(site_dir, lang):
     pages = " ".join(p.read_text("utf-8") for p in (ROOT / "course").rglob(f"*.{lang}.md"))
     leaked = [a for a in plain if a in text and a not in pages]
     assert not leaked, f"{len(leaked)} answers in the search index, e.g. {leaked[:2]}"
-    lessons = {d["location"].split("#")[0] for d in index["docs"]}
+    lessons = {d["location"].split("#")[0] for d in docs}
     assert all(f"{folder}/" in lessons for folder in lessons_with_quiz())
 
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from coursekit.outputs import searchindex
 
 LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
 
@@ -90,15 +91,18 @@ def test_each_language_has_its_own_search_index(site_dir):
     en = json.loads((site_dir / "en/search/search_index.json").read_text("utf-8"))
     assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
     assert "\\u200b" in zh["config"]["separator"]
+    zh_docs, en_docs = searchindex.documents(site_dir / "search"), searchindex.documents(site_dir / "en/search")
     han = re.compile(r"[\u4e00-\u9fff]")
-    zh_pages = {d["location"].split("#")[0] for d in zh["docs"]}
-    en_pages = {d["location"].split("#")[0] for d in en["docs"]}
+    zh_pages = {d["location"].split("#")[0] for d in zh_docs}
+    en_pages = {d["location"].split("#")[0] for d in en_docs}
     assert zh_pages == en_pages  # the same pages, one index per language
-    assert all(han.search(d["title"]) for d in zh["docs"] if d["location"].split("#")[0] == "")
-    assert not any(han.search(d["title"]) for d in en["docs"] if not d["location"])
+    assert all(han.search(d["title"]) for d in zh_docs if "#" not in d["location"])
+    assert not any(han.search(d["title"]) for d in en_docs if "#" not in d["location"])
     # jieba segmented the Chinese text with the course's terms kept whole
-    text = " ".join(d["text"] for d in zh["docs"])
+    text = " ".join(d["text"] for d in zh_docs)
     assert "\u200b投诉\u200b" in text and "\u200b共情\u200b" in text
+    words = {w for piece in (site_dir / "search").glob("terms-*.json") for w in json.loads(piece.read_text("utf-8"))}
+    assert {"投诉", "共情", "委屈奖", "情感账户"} <= words
 
 
 def test_sitemaps_carry_hreflang_alternates(site_dir):

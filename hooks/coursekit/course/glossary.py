@@ -147,4 +147,5 @@ def _first_use(match: re.Match, pending: dict[str, str], fold) -> str:
     if definition is None:
         return word  # marked earlier on the page
     title = definition.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return f'<abbr title="{title}">{word}</abbr>'
+    # Focusable, so that a keyboard brings up Material's tooltip too (which screen readers then read).
+    return f'<abbr title="{title}" tabindex="0">{word}</abbr>'

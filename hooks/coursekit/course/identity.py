@@ -39,7 +39,8 @@ def from_extra(extra: dict, path: str, lines: dict) -> Identity:
     return Identity(course["id"], tuple(former))
 
 
-def browser_settings(identity: Identity, pass_mark: int, lang: str) -> dict:
+def browser_settings(identity: Identity, pass_mark: int, lang: str, quizzes: list) -> dict:
     """What the course's scripts are told on every page: where they keep progress, the pass mark
-    (percent), and their words."""
-    return {"id": identity.id, "formerIds": list(identity.former_ids), "passMark": pass_mark, "t": strings.group("js", lang)}
+    (percent), the lessons' quizzes (for the check marks of passed modules), and their words."""
+    return {"id": identity.id, "formerIds": list(identity.former_ids), "passMark": pass_mark, "quizzes": quizzes,
+            "t": strings.group("js", lang)}

@@ -3,6 +3,7 @@ glossary, the sources, and the heading a module page opens with."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 
 from coursekit.course import glossary
@@ -31,6 +32,21 @@ def course_map(course: Course, lang: str, link: Callable[[str], str]) -> dict:
     ]
     minutes = sum(row["meta"]["duration"] for row in rows)
     return {"rows": rows, "count": len(rows), "hours": round(minutes / 60, 1)}
+
+
+def not_found(course: Course, lang: str, root: str, others: dict[str, str]) -> dict:
+    """The 404 page of `lang`, whose site is at the absolute path `root`; `others` are the other
+    languages' roots relative to it (`{"en": "en/"}`)."""
+    roots = {code: posixpath.normpath(posixpath.join(root, link)).rstrip("/") + "/" for code, link in others.items()}
+    return {
+        "title": strings.t("notfound.title", lang), "text": strings.t("notfound.text", lang), "search": strings.t("notfound.search", lang),
+        "home": root, "home_name": strings.t("notfound.home", lang),
+        "map": f"{root}course-map/", "map_name": strings.t("notfound.map", lang),
+        "modules": [{"url": f"{root}{m.folder}/", "name": strings.t("notfound.module", lang, n=m.number, title=m.lesson(lang).meta["title"])}
+                    for m in course.modules],
+        "roots": roots,
+        "others": [{"lang": code, "home": url, "text": strings.t("notfound.other", code)} for code, url in roots.items() if code != lang],
+    }
 
 
 def glossary_entries(terms: list[glossary.Term], lang: str, others: tuple[str, ...]) -> dict:

@@ -9,10 +9,12 @@ kept in the temporary folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pathlib
 import tempfile
+from collections.abc import Callable
 
 from coursekit.languages.conversion import Converter
 from coursekit.languages.settings import Language
@@ -31,6 +33,19 @@ def prepare(terms: list, lang: Language, convert: Converter | None = None) -> No
         jieba.set_dictionary(str(wanted))
     for term in terms:
         jieba.add_word(term.names[lang.code])
+
+
+def subwords(lang: Language) -> Callable[[str], list[str]]:
+    """The shorter words inside a word, as jieba's search mode finds them (安全帽: 安全)."""
+    if lang.code.split("-")[0] != "zh":
+        return lambda word: []
+    import jieba
+
+    @functools.cache  # a word is cut once, however often the pages use it
+    def inside(word: str) -> list[str]:
+        return [w for w in jieba.cut_for_search(word) if w != word and len(w) > 1]
+
+    return inside
 
 
 # Helper functions

@@ -4,7 +4,8 @@ stylesheets joined into one file and the scripts into another, each named by its
 
 mkdocs.yml lists the sources in `extra_css` and `extra_javascript` (hooks/theme/assets/); they
 stay separate there, one file per part of the course. The print stylesheet stays a file of its
-own (linked for print only, and used by the PDF pack), minified in place. rcssmin and rjsmin do
+own (linked for print only, and used by the PDF pack), minified in place, and so does the search
+worker. rcssmin and rjsmin do
 the minifying.
 """
 
@@ -20,6 +21,9 @@ from coursekit.core.errors import ContentError
 # mkdocs.yml's lists of sources, and what each is joined as.
 LISTS = {"extra_css": ".css", "extra_javascript": ".js"}
 _MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+# The search worker Material's search box talks to (theme/main.html): a file of its own, as a
+# worker script must be.
+SEARCH_WORKER = "assets/search-worker.js"
 
 
 def join(sources: list[tuple[str, str]], suffix: str) -> tuple[str, str]:
@@ -32,6 +36,10 @@ def join(sources: list[tuple[str, str]], suffix: str) -> tuple[str, str]:
 
 def minify_css(text: str) -> str:
     return rcssmin.cssmin(text)
+
+
+def minify_js(text: str) -> str:
+    return rjsmin.jsmin(text)
 
 
 def missing(config_name: str, line: int, key: str, path: str) -> ContentError:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 MANIFEST = "ENGINE.json"
 # The engine's event files, in the order mkdocs.yml lists them (`hooks:`).
-EVENT_FILES = ("i18n.py", "course.py", "classroom.py", "offline.py", "quiz.py", "quality.py", "assets.py")
+EVENT_FILES = ("i18n.py", "course.py", "classroom.py", "offline.py", "quiz.py", "quality.py", "assets.py", "search.py")
 # Below hooks/: what the engine is made of, besides the event files.
 _PARTS = ("__main__.py", "README.md", "AUTHORING.md", "requirements.txt", "coursekit", "theme")
 

@@ -5,6 +5,8 @@
   "use strict";
 
   var settings = JSON.parse(document.getElementById("__coursekit").textContent);
+  // The site's root, absolute: instant navigation keeps these settings from the first page.
+  settings.root = new URL(settings.root, location.href).href;
 
   /* Inside a SCORM package in an LMS, the package's launch page holds the learner's progress in the
      LMS (scorm12.js): find it in a frame above this page. */
@@ -96,9 +98,39 @@
     });
   }
 
+  /* The 404 page. A host that has one 404 page for the whole site (GitHub Pages: the default
+     language's) serves it below every language's root too: forward to that language's own 404
+     page, which puts the address asked for back in the address bar. Then offer the search and
+     the module the address was in. */
+  function notFound() {
+    var box = document.querySelector(".course-notfound");
+    if (!box) return;
+    var roots = JSON.parse(box.dataset.roots), own = roots[document.documentElement.lang], path = location.pathname;
+    var asked = new URLSearchParams(location.search).get("from");
+    var deepest = Object.keys(roots).filter(function (code) { return path.indexOf(roots[code]) === 0; })
+      .sort(function (a, b) { return roots[b].length - roots[a].length; })[0];
+    if (deepest && roots[deepest] !== own && !/404\.html$/.test(path)) {
+      location.replace(roots[deepest] + "404.html?from=" + encodeURIComponent(path + location.search + location.hash));
+      return;
+    }
+    if (asked && asked.charAt(0) === "/" && asked.charAt(1) !== "/") {
+      history.replaceState(null, "", asked);
+      path = location.pathname;
+    }
+    var search = box.querySelector("[data-notfound-search]");
+    search.hidden = false;
+    search.querySelector("button").addEventListener("click", function () {
+      document.querySelector(".md-search__input").focus();
+    });
+    box.querySelectorAll("[data-notfound-module]").forEach(function (li) {
+      li.hidden = path.indexOf(li.dataset.notfoundModule) !== 0;
+    });
+  }
+
   document$.subscribe(function () {
     updateLanguageSwitch();
     labelScrollingTables();
+    notFound();
     if (lms) lms.visit(location.href); // the LMS's lesson_location: where the learner comes back to
   });
 })();

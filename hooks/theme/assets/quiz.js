@@ -191,6 +191,7 @@
       var parts = root.querySelectorAll(".quiz__score span");
       parts[0].textContent = format(labels.score, { score: n, total: total });
       parts[1].textContent = format(labels.best, { best: state.best, total: total });
+      markPassed();
     }
     score();
 
@@ -249,16 +250,53 @@
     });
   }
 
+  // A quiz counts as started once it has a best score or an answer of the stored shape (a list
+  // of positions); anything else, unreadable or from an older course, is "not started".
+  function started(state) {
+    return !!state && (state.best > 0 || Object.keys(state.answers).some(function (key) {
+      var given = state.answers[key];
+      return Array.isArray(given) && given.length > 0 && given.every(function (n) { return n === (n | 0) && n >= 0; });
+    }));
+  }
+
   function progress(cell) {
     var state = read(cell.dataset.progress);
-    cell.textContent = state && (state.best || Object.keys(state.answers).length)
+    cell.textContent = started(state)
       ? Math.min(state.best, +cell.dataset.total) + " / " + cell.dataset.total
       : cell.closest(".quiz-progress").dataset.notStarted;
+  }
+
+  // A check mark beside each module whose quiz the learner has passed (best score at or above the
+  // course's pass mark), in the navigation and on the course map; its words are for screen readers.
+  function passed(module) {
+    var state = read(module[1]);
+    return !!state && state.best * 100 >= window.coursekit.settings.passMark * module[2];
+  }
+
+  function markPassed() {
+    var settings = window.coursekit.settings, root = settings.root;
+    var done = {};
+    settings.quizzes.forEach(function (module) { if (passed(module)) done[new URL(module[0], root).pathname] = true; });
+    all(document, ".course-passed").forEach(function (mark) { mark.remove(); });
+    function at(link) { return link && link.href && done[new URL(link.href).pathname]; }
+    var targets = all(document, ".md-nav--primary .md-nav__item--nested:not(.md-nav__item--section)").filter(function (item) {
+      return at(item.querySelector("a[href]"));
+    }).map(function (item) { return item.querySelector(":scope > .md-nav__link .md-ellipsis"); });
+    targets = targets.concat(all(document, ".course-map tbody th a").filter(at));
+    targets.forEach(function (target) {
+      if (!target) return;
+      var mark = document.createElement("span");
+      mark.className = "course-passed";
+      mark.innerHTML = '<span aria-hidden="true">✓</span><span class="course-sr"></span>';
+      mark.lastChild.textContent = settings.t.passed;
+      target.appendChild(mark);
+    });
   }
 
   function boot() {
     all(document, ".quiz:not(.quiz--js)").forEach(quiz);
     all(document, "[data-progress]").forEach(progress);
+    markPassed();
   }
 
   // Material's instant navigation swaps pages without loading scripts again; document$ tells.
