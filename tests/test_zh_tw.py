@@ -18,6 +18,7 @@ from conftest import ROOT, copy_project, run_build
 from coursekit import project
 from coursekit.core.errors import ContentError
 from coursekit.languages import conversion, settings
+from coursekit.outputs import searchindex
 
 PROJECT = project.read_folder(ROOT)
 CONVERT = PROJECT.converters["zh-TW"]
@@ -74,8 +75,7 @@ def test_no_simplified_only_character_is_left(site_dir, zh_tw, tmp_path):
         if character not in forms.split(" ") and s2twp.convert(character) != character:
             simplified.add(character)
     assert len(simplified) > 2000 and "发" in simplified and "后" not in simplified
-    index = json.loads((site_dir / "zh-tw" / "search" / "search_index.json").read_text("utf-8"))
-    text = zh_tw + " ".join(d["title"] + d["text"] for d in index["docs"])
+    text = zh_tw + " ".join(d["title"] + d["text"] for d in searchindex.documents(site_dir / "zh-tw" / "search"))
     left = {ch: text[max(0, text.index(ch) - 10): text.index(ch) + 10] for ch in set(text) & simplified}
     assert not left, left
     assert "发" in site_text(site_dir, "")  # the check sees Simplified text where there is some
@@ -87,7 +87,7 @@ def test_the_taiwan_site_is_a_site_of_its_own(site_dir):
     assert re.search(r'<a href="[^"]*" hreflang="zh-TW" lang="zh-TW"[^>]*>\s*繁體中文\s*</a>', home)
     index = json.loads((site_dir / "zh-tw" / "search" / "search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["zh"] and "「" in index["config"]["separator"]
-    text = " ".join(d["text"] for d in index["docs"])
+    text = " ".join(d["text"] for d in searchindex.documents(site_dir / "zh-tw" / "search"))
     # jieba, given the converted dictionary, keeps Traditional words whole.
     assert "\u200b品質\u200b" in text and "\u200b課程\u200b" in text and "\u200b投訴\u200b" in text
     # The glossary names each term in English beside it, not in Simplified characters.
