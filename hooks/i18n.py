@@ -46,6 +46,7 @@ def on_files(files, *, config):
     return glue.language_pages(files, config, config.theme["language"])
 
 
+@glue.event_priority(-50)  # after this language's own post_build steps, which then find jieba with its dictionary
 def on_post_build(*, config):
     if glue.building():
         return  # only the default language's build starts the others

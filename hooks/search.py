@@ -37,10 +37,8 @@ def on_post_build(*, config):
     written = site / searchindex.INDEX
     if not written.exists():
         return  # the search plugin is off
-    project, lang = glue.project(config), config.theme["language"]
-    # The other languages were built inside this build's post_build and left jieba with their dictionary.
-    search.prepare(project.terms, project.languages.get(lang), project.converters.get(lang))
-    subwords = search.subwords(project.languages.get(lang))
+    project = glue.project(config)
+    subwords = search.subwords(project.languages.get(config.theme["language"]))
     # The packages are read from file:// too, where the worker can fetch nothing: the pieces go inside the settings.
     inline = edition.current() == "packages"
     for path, text in searchindex.split(json.loads(written.read_text("utf-8")), subwords, inline).items():

@@ -45,6 +45,8 @@ if not _advice_log.handlers:
 _reported: list = [None]
 # The languages being built, innermost last: the default build runs first and starts the others.
 _building: list[str] = []
+# The project of each build's configuration, by id: hooks ask for it hundreds of times a build.
+_projects: dict[int, tuple[object, _project.Project]] = {}
 # The file each language-neutral page of the current build was read from, for messages.
 _real_paths: dict[str, str] = {}
 
@@ -56,10 +58,17 @@ def project(config) -> _project.Project:
         edition.current()
     except edition.UnknownEdition as error:
         raise PluginError(str(error)) from None
-    result = _project.read(
-        pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
-        _page_uris(config), _ui_languages(config.theme),
-    )
+    known = _projects.get(id(config))
+    if known and known[0] is config:
+        result = known[1]
+    else:
+        result = _project.read(
+            pathlib.Path(config.config_file_path).resolve(), pathlib.Path(config.docs_dir).resolve(), dict(config.extra),
+            _page_uris(config), _ui_languages(config.theme),
+        )
+        if len(_projects) > 8:  # `mkdocs serve` makes a configuration per rebuild
+            _projects.clear()
+        _projects[id(config)] = (config, result)
     if not _building and _reported[0] is not config:  # once a build, though every hook asks
         _reported[0] = config
         for warning in result.warnings:

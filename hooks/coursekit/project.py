@@ -22,6 +22,8 @@ from coursekit.quiz import bank, itemcheck
 from coursekit.quiz import settings as quiz_settings
 
 DATA = "_data"  # below the docs dir: sources, terms, the course's own interface text
+# The settings of mkdocs.yml's `extra` the project reads (the engine writes others there as it builds).
+_SETTINGS = ("course", "languages", "classroom")
 
 
 @dataclass
@@ -73,7 +75,8 @@ def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple
     watched = [config_file, *sorted(p for p in docs.rglob("*") if p.suffix in (".md", ".yml")),
                *sorted((root / bank.FOLDER).glob("*.yml"))]
     state = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in watched if p.is_file())
-    return _read(config_file, docs, json.dumps(extra, default=str), uris, ui_languages, state)
+    settings_json = json.dumps({key: extra[key] for key in _SETTINGS if key in extra}, default=str)
+    return _read(config_file, docs, settings_json, uris, ui_languages, state)
 
 
 def read_folder(root: pathlib.Path) -> Project:
