@@ -6,9 +6,6 @@ import argparse
 import pathlib
 import sys
 
-from coursekit import project
-from coursekit.core.errors import ContentErrors, raise_all
-from coursekit.languages import conversion
 from coursekit.quality import staleness
 from coursekit.quiz import report
 from coursekit.scaffold import engine, newcourse
@@ -73,6 +70,11 @@ def main(argv: list[str]) -> int:
 
 
 def _conversion_report(root: pathlib.Path) -> int:
+    # Imported here: update-engine must run even where the course's old engine lacks a module these need.
+    from coursekit import project
+    from coursekit.core.errors import ContentErrors, raise_all
+    from coursekit.languages import conversion
+
     course = project.read_folder(root)
     try:
         raise_all(course.errors)
