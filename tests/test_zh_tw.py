@@ -33,6 +33,8 @@ def site_text(site: pathlib.Path, root: str) -> str:
         if not root and path.relative_to(site).parts[0] in ("en", "zh-tw"):
             continue
         page = re.sub(r'<a [^>]*class="md-select__link"[^>]*>.*?</a>', "", path.read_text("utf-8"), flags=re.S)
+        # Text in another language, marked as such (the 404 page points to the other editions in their own words).
+        page = re.sub(r'<(\w+) [^>]*\blang="(?!zh-TW)[^"]*"[^>]*>.*?</\1>', "", page, flags=re.S) if root else page
         titles = re.findall(r'title="([^"]*)"', page)
         out.append(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)) + " ".join(titles)))
     return "\n".join(out)
