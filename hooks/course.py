@@ -12,7 +12,8 @@ from coursekit.languages import search
 def on_config(config, **kwargs):
     project = glue.project(config)
     config.nav = nav.nav(project.course, config.theme["language"])
-    search.prepare(project.terms, project.languages.get(config.theme["language"]))
+    lang = config.theme["language"]
+    search.prepare(project.terms, project.languages.get(lang), project.converters.get(lang))
 
 
 def on_page_markdown(markdown, *, page, config, files):
@@ -39,7 +40,7 @@ def on_page_content(html, *, page, config, files):
     html = markers.expand(html, "course-map", lambda _: glue.render(
         env, "course-map", lang, **views.course_map(project.course, lang, glue.linker(files, page))))
     html = markers.expand(html, "glossary", lambda _: glue.render(
-        env, "glossary", lang, **views.glossary_entries(project.terms, lang, project.languages.codes)))
+        env, "glossary", lang, **views.glossary_entries(project.terms, lang, project.languages.alongside(lang))))
     return html
 
 

@@ -251,6 +251,8 @@ def main() -> None:
         report.breakdown(results)
         report.phases(results)
         report.search(searches)
+        if real:
+            report.languages(measure_derived(real["ours"]))
         weights = measure_weight(real["ours"], real["peer"]) if real else None
         report.weight(weights)
         report.differences(results, weights)
@@ -667,7 +669,7 @@ def load_yaml_config(path: Path) -> dict:
         return yaml_load(f)
 
 
-def run_build(project: Path, python: Path | str, label: str) -> dict:
+def run_build(project: Path, python: Path | str, label: str, config: str = "mkdocs.yml") -> dict:
     """One `mkdocs build` of `project` in a process of its own, run by `python`: wall, CPU, peak
     memory, the runner's timings, and what the site weighs."""
     runner = project / "_runner.py"
@@ -678,7 +680,7 @@ def run_build(project: Path, python: Path | str, label: str) -> dict:
     shutil.rmtree(site, ignore_errors=True)
     with open(logfile, "w") as logf:
         start = time.perf_counter()
-        proc = subprocess.Popen([str(python), str(runner), str(out), json.dumps(PHASES), "mkdocs.yml"], cwd=project, env=ENV,
+        proc = subprocess.Popen([str(python), str(runner), str(out), json.dumps(PHASES), config], cwd=project, env=ENV,
                                 stdout=logf, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -909,6 +911,24 @@ def snapshot_real(folder: Path, peer_folder: Path, peer: Path) -> dict | None:
         return None
     builds["label"] = f"real course ({modules})"
     return {"ours": folder, "peer": peer_folder, "builds": builds}
+
+
+def measure_derived(real: Path) -> dict:
+    """What the derived languages (zh-TW) add: the real course built with them and without them."""
+    config = (real / "mkdocs.yml").read_text("utf-8")
+    derived = [code for code, spec in load_yaml_config(real / "mkdocs.yml")["extra"]["languages"].items() if "from" in spec]
+    if not derived:
+        return {}
+    # Without them: the same mkdocs.yml, less their entries in extra.languages.
+    for code in derived:
+        config = re.sub(rf"^    {re.escape(code)}:\n(?:(?: {{6,}}.*)?\n)*", "", config, flags=re.M)
+    (real / "mkdocs.written.yml").write_text(config, "utf-8")
+    runs = {"with": [], "without": []}
+    for r in range(3):
+        for label, config in (("with", "mkdocs.yml"), ("without", "mkdocs.written.yml")):
+            log(f"real course: build {label} {', '.join(derived)} {r + 1}/3")
+            runs[label].append(run_build(real, sys.executable, "ours", config))
+    return {"derived": derived, **{label: _best(found) for label, found in runs.items()}}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -1282,6 +1302,17 @@ class Report:
                   "preview build, the reload). The CPU column is the preview build's own CPU time (the "
                   "serve log's line), which the machine's load does not stretch."]
         self.add("\n".join(lines))
+
+    def languages(self, result: dict) -> None:
+        if not result:
+            return
+        extra = result["with"]["wall"] / result["without"]["wall"] - 1
+        cpu = result["with"]["cpu"] / result["without"]["cpu"] - 1
+        self.add(f"### What {', '.join(result['derived'])} adds (the real course, no PDFs, best of 3)\n\n"
+                 "| build | wall s | CPU s |\n| --- | ---: | ---: |\n"
+                 f"| written languages only | {result['without']['wall']:.1f} | {result['without']['cpu']:.1f} |\n"
+                 f"| with {', '.join(result['derived'])} | {result['with']['wall']:.1f} | {result['with']['cpu']:.1f} |\n\n"
+                 f"The derived language adds {_pct(extra)} wall time and {_pct(cpu)} CPU time (target: at most +50%).")
 
     def weight(self, weights: dict | None) -> None:
         if not weights:

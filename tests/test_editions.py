@@ -38,13 +38,13 @@ def test_no_built_file_points_at_an_instructor_page(learner):
             assert not found, f"{path.relative_to(learner)} points at {found.group(0)!r}"
 
 
-@pytest.mark.parametrize("root, words", [("", "讲师请先看"), ("en/", "Instructors should begin")])
+@pytest.mark.parametrize("root, words", [("", "讲师请先看"), ("en/", "Instructors should begin"), ("zh-tw/", "講師請先看")])
 def test_the_learner_home_page_leaves_out_its_words_for_instructors(learner, site_dir, root, words):
     assert words in (site_dir / root / "index.html").read_text("utf-8")
     home = (learner / root / "index.html").read_text("utf-8")
     assert words not in home
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.S).group(0)
-    assert "讲师" not in nav and "For instructors" not in nav
+    assert "讲师" not in nav and "講師" not in nav and "For instructors" not in nav
 
 
 def test_the_full_edition_keeps_the_instructors(site_dir):

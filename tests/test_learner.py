@@ -17,7 +17,7 @@ from test_site import LANGS, pages
 
 PHONE = {"width": 375, "height": 800}
 LESSON = "02-four-principles/"
-NOT_FOUND = {"zh": "找不到这个页面", "en": "Page not found"}
+NOT_FOUND = {"zh": "找不到这个页面", "en": "Page not found", "zh-TW": "找不到這個頁面"}
 
 
 def settings(page) -> dict:

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from coursekit.outputs import searchindex
 
-LANGS = {"zh": "", "en": "en/"}
+LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
 # The attributes that point somewhere, by tag; data-md-root is where the language switch's script goes.
 URL_ATTRS = {"a": ("href", "data-md-root"), "area": ("href",), "link": ("href",), "script": ("src",),
              "img": ("src",), "source": ("src",), "iframe": ("src",), "form": ("action",)}
@@ -147,7 +147,7 @@ def test_every_internal_link_and_anchor_resolves(site, broken):
 def test_every_page_has_a_language_switch_that_resolves(site):
     for lang, root in LANGS.items():
         for path in sorted((site.root / root).rglob("*.html")):
-            if lang == "zh" and path.relative_to(site.root).parts[0] == "en":
+            if lang == "zh" and path.relative_to(site.root).parts[0] in ("en", "zh-tw"):
                 continue
             switches = [url for _, what, url in parse(path).urls if what.endswith("(language switch)")]
             assert len(switches) == len(LANGS), path
@@ -212,7 +212,7 @@ def _page_url(source: str) -> str:
 
 
 def _lang(path: str) -> str:
-    return "en" if path.startswith("en/") else "zh"
+    return next((lang for lang, root in LANGS.items() if root and path.startswith(root)), "zh")
 
 
 def _pdf_has(reader: PdfReader, fragment: str) -> bool:

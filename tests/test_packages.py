@@ -54,8 +54,8 @@ def packages(tmp_path_factory) -> Path:
 
 def test_every_package_is_there(packages):
     assert sorted(p.name for p in packages.iterdir()) == sorted([
-        f"{COURSE}-offline-zh.zip", f"{COURSE}-offline-en.zip",
-        f"{COURSE}-scorm12-zh.zip", f"{COURSE}-scorm12-en.zip", f"{COURSE}-scorm12.zip",
+        f"{COURSE}-offline-zh.zip", f"{COURSE}-offline-en.zip", f"{COURSE}-offline-zh-tw.zip",
+        f"{COURSE}-scorm12-zh.zip", f"{COURSE}-scorm12-en.zip", f"{COURSE}-scorm12-zh-tw.zip", f"{COURSE}-scorm12.zip",
     ])
 
 
@@ -80,7 +80,7 @@ def schema(folder: Path) -> etree.XMLSchema:
     return etree.XMLSchema(etree.fromstring(wrapper, base_url=str(copy / "wrapper.xsd")))
 
 
-@pytest.mark.parametrize("name", ["scorm12-zh", "scorm12-en", "scorm12"])
+@pytest.mark.parametrize("name", ["scorm12-zh", "scorm12-en", "scorm12-zh-tw", "scorm12"])
 def test_manifest_is_valid_against_the_scorm_12_schemas(packages, tmp_path, name):
     with zipfile.ZipFile(packages / f"{COURSE}-{name}.zip") as archive:
         names = archive.namelist()
@@ -110,7 +110,7 @@ def test_one_language_package_holds_that_language_without_a_switch(packages):
     assert folders == {f"{COURSE}-en"}
     assert "md-select__link" not in page and 'hreflang="zh"' not in page
     with zipfile.ZipFile(packages / f"{COURSE}-scorm12.zip") as archive:
-        assert {n.split("/")[0] for n in archive.namelist() if "/" in n} == {f"{COURSE}-zh", f"{COURSE}-en"}
+        assert {n.split("/")[0] for n in archive.namelist() if "/" in n} == {f"{COURSE}-zh", f"{COURSE}-en", f"{COURSE}-zh-tw"}
         assert f'../{COURSE}-en/index.html" hreflang="en"' in archive.read(f"{COURSE}-zh/index.html").decode()
 
 
@@ -297,9 +297,9 @@ def test_without_an_lms_the_package_opens_as_the_site(browser, lms):
 
 @pytest.fixture(scope="module")
 def bundles(packages, tmp_path_factory) -> Path:
-    """Both bundles unzipped side by side, as on a classroom laptop."""
+    """The bundles unzipped side by side, as on a classroom laptop."""
     root = tmp_path_factory.mktemp("laptop")
-    for lang in ("zh", "en"):
+    for lang in ("zh", "en", "zh-tw"):
         with zipfile.ZipFile(packages / f"{COURSE}-offline-{lang}.zip") as archive:
             assert {n.split("/")[0] for n in archive.namelist()} == {f"{COURSE}-{lang}"}
             archive.extractall(root)
@@ -318,7 +318,7 @@ def offline(browser):
     assert not network, f"the bundle asked the network for {network}"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-tw"])
 def test_every_link_of_a_bundle_reaches_a_file_in_the_bundles(bundles, lang):
     folder = bundles / f"{COURSE}-{lang}"
     pages = sorted(folder.rglob("*.html"))
@@ -331,7 +331,7 @@ def test_every_link_of_a_bundle_reaches_a_file_in_the_bundles(bundles, lang):
             assert path.is_file() and path.is_relative_to(bundles), f"{page.relative_to(bundles)} links to {target}, which is not there"
 
 
-@pytest.mark.parametrize("lang, query, other", [("zh", "共情", "en"), ("en", "empathy", "zh")])
+@pytest.mark.parametrize("lang, query, other", [("zh", "共情", "en"), ("en", "empathy", "zh"), ("zh-tw", "共情", "zh")])
 def test_an_unzipped_bundle_works_from_the_file_system(bundles, offline, lang, query, other):
     page = offline
     home = (bundles / f"{COURSE}-{lang}" / "index.html").as_uri()

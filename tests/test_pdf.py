@@ -10,16 +10,22 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-import yaml
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from test_classroom import COURSE, built, paragraphs
+from test_classroom import paragraphs
 
 from conftest import ROOT
+from coursekit import project
 from coursekit.outputs import pdf as pdfpack
 
-LANGS = {"zh": "", "en": "en/"}
+# The course as the build reads it: zh-TW's pages and banks converted from zh.
+PROJECT = project.read_folder(ROOT)
+COURSE = PROJECT.course
+
+LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
+# The CJK font each language's PDFs are set in (print.css chooses it by the page's language).
+CJK_FONT = {"zh": "Noto-Sans-CJK-SC", "en": "Noto-Sans-CJK-SC", "zh-TW": "Noto-Sans-CJK-TC"}
 # How long each kind of document may be, in A4 pages.
 PAGES = {"exercises": (2, 12), "guide": (3, 20), "quiz": (1, 6)}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -27,6 +33,10 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def kinds(module) -> tuple[str, ...]:
     return ("exercises", "guide", "quiz") if module.lesson("zh").meta.get("quiz") else ("exercises", "guide")
+
+
+def built(site: Path, lang: str, path: str) -> Path:
+    return site / LANGS[lang] / path / "index.html"
 
 
 def pdf(site: Path, lang: str, name: str) -> Path:
@@ -103,8 +113,10 @@ def test_every_pdf_embeds_a_cjk_font(site_dir, lang):
     for path in sorted((site_dir / LANGS[lang] / "pdf").glob("*.pdf")):
         fonts = fonts_of(path)
         assert all(fonts.values()), f"{path.name} has fonts that are not embedded: {fonts}"
-        assert any("Noto-Sans-CJK-SC" in name for name in fonts), f"{path.name}: {sorted(fonts)}"
-        assert not any("CJK-JP" in name or "CJK-KR" in name for name in fonts), f"{path.name}: {sorted(fonts)}"
+        assert any(CJK_FONT[lang] in name for name in fonts), f"{path.name}: {sorted(fonts)}"
+        # Not even the running header or the page numbers in another language's CJK font.
+        others = {"Noto-Sans-CJK-SC", "Noto-Sans-CJK-TC", "Noto-Sans-CJK-JP", "Noto-Sans-CJK-KR"} - {CJK_FONT[lang]}
+        assert not any(other in name for other in others for name in fonts), f"{path.name}: {sorted(fonts)}"
 
 
 def test_pdfs_carry_the_expected_chinese_and_english_text(site_dir):
@@ -136,8 +148,7 @@ def test_learner_pdfs_contain_no_answers(site_dir, lang):
         quiz_id = module.lesson(lang).meta.get("quiz")
         if not quiz_id:
             continue
-        bank = yaml.safe_load((ROOT / "quizzes" / f"{quiz_id}.yml").read_text("utf-8"))
-        explanations = [plain(q["explanation"][lang])[:40] for q in bank["questions"]]
+        explanations = [plain(q["explanation"][lang])[:40] for q in PROJECT.banks[quiz_id]["questions"]]
         paper = pdf(site_dir, lang, pdfpack.file_name(module.folder, "quiz", lang))
         assert all(found(e, guide) for e in explanations), module.folder
         assert not [e for e in explanations if found(e, paper) or found(e, sheet)], module.folder

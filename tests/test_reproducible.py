@@ -49,4 +49,4 @@ def test_the_comparison_finds_a_build_date(tmp_path):
     assert n == 1, "hooks/quality.py no longer has on_post_build: update this test"
     quality.write_text(text, "utf-8")
     a, b = build_twice(project, tmp_path, {})
-    assert differences(a, b) == ["en/sitemap.xml.gz", "sitemap.xml.gz"]
+    assert differences(a, b) == ["en/sitemap.xml.gz", "sitemap.xml.gz", "zh-tw/sitemap.xml.gz"]

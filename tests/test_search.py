@@ -12,10 +12,14 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from coursekit import project
 
-LANGS = {"zh": "", "en": "en/"}
+LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))
-NONE = "没有找到符合条件的结果|No matching documents"
+# Taiwan learners type what their edition says: the Chinese queries converted as its pages are.
+CONVERT = project.read_folder(ROOT).converters["zh-TW"]
+QUERIES["zh-TW"] = [[CONVERT(str(query)), expected] for query, expected in QUERIES["zh"]]
+NONE = "没有找到符合条件的结果|沒有符合的項目|No matching documents"
 
 
 def open_search(page, url: str) -> None:
@@ -112,3 +116,20 @@ def test_a_page_holding_the_phrase_ranks_first(page, site_url, site_dir, lang, q
     text = re.sub(r"<[^>]+>", " ", html.split('<article', 1)[1].split("</article>", 1)[0]).lower()
     separator = r"[\s\W]*"
     assert re.search(separator.join(map(re.escape, words)), text), f"{query}: first result {first} lacks the phrase"
+
+
+@pytest.mark.parametrize("query, expected, words", [
+    ("服務品質", "01-why-complaints/", {"服務", "品質"}),
+    ("道歉", "05-apology-jetblue/", {"道歉"}),
+    ("捷藍", "05-apology-jetblue/", {"捷藍"}),
+    ("捷藍航空", "05-apology-jetblue/", {"捷藍", "航空"}),
+])
+def test_traditional_queries_find_their_page_by_whole_words(page, site_url, query, expected, words):
+    """The Taiwan pages are cut with jieba's dictionary converted as they are: 服務品質 is
+    服務 + 品質 (the Simplified dictionary made it 服務品 + 質), and only whole words are marked."""
+    open_search(page, site_url + LANGS["zh-TW"])
+    groups = search(page, query)
+    found = [below_root(group["href"], site_url, "zh-TW") for group in groups]
+    assert expected in found[:3], f"{query}: {found[:3]}"
+    marks = {m for group in groups for m in group["marks"]}
+    assert marks and marks <= words, f"{query}: marked {sorted(marks)}"

@@ -1,4 +1,4 @@
-"""The foundation, checked on the real built site: two languages, each a site of its own."""
+"""The foundation, checked on the real built site: three languages, each a site of its own."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import yaml
 from conftest import ROOT
 from coursekit.outputs import searchindex
 
-LANGS = {"zh": "", "en": "en/"}
+LANGS = {"zh": "", "en": "en/", "zh-TW": "zh-tw/"}
 
 
 def pages(site: Path, lang: str) -> list[Path]:
@@ -23,7 +23,7 @@ def pages(site: Path, lang: str) -> list[Path]:
     base = site / LANGS[lang]
     found = [p for p in base.rglob("*.html")]
     if lang == "zh":
-        found = [p for p in found if not p.relative_to(site).parts[0] == "en"]
+        found = [p for p in found if p.relative_to(site).parts[0] not in ("en", "zh-tw")]
     return sorted(found)
 
 
@@ -64,11 +64,12 @@ def test_both_languages_are_sites_of_their_own(site_dir):
     # Material's interface speaks the page's language
     assert 'placeholder="搜索"' in (site_dir / "index.html").read_text("utf-8")
     assert 'placeholder="Search"' in (site_dir / "en" / "index.html").read_text("utf-8")
+    assert 'placeholder="搜尋"' in (site_dir / "zh-tw" / "index.html").read_text("utf-8")
 
 
 def test_every_page_switches_to_its_counterpart(site_dir):
     checked = 0
-    for lang, other in (("zh", "en"), ("en", "zh")):
+    for lang, other in (("zh", "en"), ("en", "zh"), ("zh", "zh-TW"), ("zh-TW", "zh"), ("zh-TW", "en")):
         for page in pages(site_dir, lang):
             if page.name == "404.html":
                 continue
@@ -82,7 +83,7 @@ def test_every_page_switches_to_its_counterpart(site_dir):
             own = url.removeprefix(LANGS[lang])
             assert target.removeprefix(LANGS[other]) + ("index.html" if target.endswith("/") or not target else "") == own
             checked += 1
-    assert checked >= 20
+    assert checked >= 50
 
 
 def test_each_language_has_its_own_search_index(site_dir):
@@ -108,12 +109,12 @@ def test_sitemaps_carry_hreflang_alternates(site_dir):
     for lang in LANGS:
         xml = (site_dir / LANGS[lang] / "sitemap.xml").read_text("utf-8")
         locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-        alternates = re.findall(r'hreflang="(\w+)" href="([^"]+)"', xml)
+        alternates = re.findall(r'hreflang="([\w-]+)" href="([^"]+)"', xml)
         assert len(locs) >= 10
-        assert len(alternates) == 2 * len(locs)
+        assert len(alternates) == len(LANGS) * len(locs)
         for code, href in alternates:
             assert href.startswith(re.sub(r"en/$", "", locs[0].split("://")[0] + "://" + urlsplit(locs[0]).netloc + "/"))
-            assert ("/en/" in href) == (code == "en")
+            assert ("/en/" in href) == (code == "en") and ("/zh-tw/" in href) == (code == "zh-TW")
 
 
 # Hosts a built file may name without the page requesting anything from them.
@@ -195,6 +196,9 @@ def test_switch_lands_on_same_page_after_instant_navigation(page, site_url):
         ("捷蓝", "zh", "05-apology-jetblue/"),
         ("JetBlue", "en", "05-apology-jetblue/"),
         ("empathy", "en", "02-four-principles/"),
+        # Traditional text, segmented with the converted dictionary
+        ("道歉", "zh-TW", "zh-tw/05-apology-jetblue/"),
+        ("捷藍", "zh-TW", "zh-tw/05-apology-jetblue/"),
     ],
 )
 def test_search_finds_the_right_page(page, site_url, query, lang, expected):

@@ -27,6 +27,7 @@ def main(argv: list[str]) -> int:
 
     commands.add_parser("schema", help="write the schemas editors check the quiz banks and data files with, for the course's languages")
     commands.add_parser("staleness", help="list pages whose translation may be stale (from git history)")
+    commands.add_parser("conversion-report", help="list the risky words OpenCC wrote in each derived language (zh-TW), in context, for a reviewer")
     commands.add_parser("quiz-report", help="per quiz bank: the item-writing checks, where the keys sit, option lengths, the type mix")
 
     update = commands.add_parser("update-engine", help="replace hooks/ with a newer engine, keeping the course")
@@ -47,6 +48,8 @@ def main(argv: list[str]) -> int:
             print("Wrote " + ", ".join(path.relative_to(root).as_posix() for path in newcourse.schema(root)))
         elif args.command == "staleness":
             return staleness.main(root)
+        elif args.command == "conversion-report":
+            return _conversion_report(root)
         elif args.command == "quiz-report":
             languages = newcourse.codes(root)
             if not languages:
@@ -60,4 +63,26 @@ def main(argv: list[str]) -> int:
     except (newcourse.Refused, engine.EngineError) as error:
         print(f"{args.command}: {error}", file=sys.stderr)
         return 2
+    return 0
+
+
+# Helper functions
+
+
+def _conversion_report(root: pathlib.Path) -> int:
+    # Imported here: update-engine must run even where the course's old engine lacks a module these need.
+    from coursekit import project
+    from coursekit.core.errors import ContentErrors, raise_all
+    from coursekit.languages import conversion
+
+    course = project.read_folder(root)
+    try:
+        raise_all(course.errors)
+    except ContentErrors as error:
+        print(f"conversion-report: the course does not read:\n{error}", file=sys.stderr)
+        return 2
+    if not course.converters:
+        print("No language of this course is derived by conversion.")
+    for code, converter in course.converters.items():
+        print(conversion.report(converter, course.converted_sources(code)).text())
     return 0

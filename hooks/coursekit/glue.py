@@ -198,16 +198,25 @@ def compiled_once(env: Environment) -> Environment:
 def language_pages(files: Files, config, code: str) -> Files:
     """The site's files with only the pages of language `code`, each served without its suffix
     (`about.en.md` as `about.md`), so links are written once for every language; in the learner
-    edition, without the instructors' pages."""
+    edition, without the instructors' pages. A derived language's page without a file of its own
+    is its source page, converted."""
     course = project(config).course
+    docs = pathlib.Path(os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))).as_posix()
+    converted = {p.path: p for p in course.pages if p.lang == code and p.converted is not None}
     kept = [f for f in files if not f.is_documentation_page()]
     _real_pages.clear()
     for source in (f for f in files if f.is_documentation_page()):
         parts = language_files.split(source.src_uri)
-        if not parts or parts[1] != code or (edition.for_learners() and edition.instructors_only(parts[0])):
+        real = f"{docs}/{source.src_uri}"
+        if not parts or (parts[1] != code and real not in converted):
+            continue
+        if edition.for_learners() and edition.instructors_only(parts[0]):
             continue
         page = File(parts[0], config.docs_dir, config.site_dir, config.use_directory_urls)
-        page.abs_src_path = source.abs_src_path
+        if real in converted:
+            page.content_string = converted[real].converted
+        else:
+            page.abs_src_path = source.abs_src_path
         page.edit_uri = source.src_uri
         page.inclusion = source.inclusion
         _real_pages[parts[0]] = course.page(parts[0], code)

@@ -5,6 +5,7 @@ and `mkdocs serve` reads the project again only when one of its files changed.
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from coursekit.classroom import runsheet
 from coursekit.core import textfile, yamlsource
 from coursekit.core.errors import ContentError
 from coursekit.course import bibliography, glossary, identity, layout, model
-from coursekit.languages import files, settings, strings
+from coursekit.languages import conversion, files, settings, strings
 from coursekit.outputs import exports
 from coursekit.quality import parity, schemas, style
 from coursekit.quiz import bank, itemcheck
@@ -36,6 +37,7 @@ class Project:
     banks: dict = field(default_factory=dict)
     classroom: runsheet.Settings | None = None
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
+    converters: dict = field(default_factory=dict)  # derived language -> conversion.Converter
     errors: list[ContentError] = field(default_factory=list)  # each stops the build
     config_lines: dict = field(default_factory=dict)  # the line of every key path of mkdocs.yml
     advice: list[ContentError] = field(default_factory=list)  # shown, never stops a build: heuristics a person judges
@@ -46,6 +48,19 @@ class Project:
 
     def _shown(self, path: pathlib.Path) -> str:
         return path.relative_to(self.root).as_posix()
+
+    def converted_sources(self, code: str) -> list[tuple[str, str]]:
+        """(path, text) of every file the build converts into the derived language `code`: the
+        pages that have no written page in it, the interface text, terms, sources, quiz banks."""
+        source = self.languages.get(code).source
+        paths = [self.root / page.path for page in self.course.pages if page.lang == code and page.converted is not None]
+        paths += [strings.shipped_file(source), self.docs / DATA / "strings" / f"{source}.yml", *self._term_files(),
+                  self.docs / DATA / "sources.yml", *sorted((self.root / bank.FOLDER).glob("*.yml"))]
+        return [(self._shown(path) if path.is_relative_to(self.root) else f"(engine) {path.name}", path.read_text("utf-8"))
+                for path in paths if path.is_file()]
+
+    def _term_files(self) -> list[pathlib.Path]:
+        return [path for path in [self.docs / DATA / "terms.yml", *sorted(self.docs.glob("[0-9][0-9]-*/terms.yml"))] if path.exists()]
 
 
 def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple[str, ...],
@@ -64,6 +79,18 @@ def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple
         _readings.clear()  # the one reading kept is the latest
         _readings[key] = _read(config_file, docs, extra, uris, ui_languages)
     return _readings[key]
+
+
+def read_folder(root: pathlib.Path) -> Project:
+    """The project in the folder `root`, read without the site generator, for a maintainer's
+    command: every page with a language suffix, outside `_data/`."""
+    config = yamlsource.settings((root / "mkdocs.yml").read_text("utf-8"))
+    docs = (root / config.get("docs_dir", "docs")).resolve()
+    uris = tuple(sorted(
+        path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
+        if files.split(path.relative_to(docs).as_posix()) and DATA not in path.relative_to(docs).parts
+    ))
+    return read(root.resolve() / "mkdocs.yml", docs, config.get("extra") or {}, uris)
 
 
 # Helper functions
@@ -85,42 +112,53 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
     except ContentError as error:
         errors.append(error)
         return project  # the rest depends on these settings
-    langs = project.languages
-    codes = langs.codes
-
     def listed(code: str) -> tuple[str, int]:
         return config_file.name, yamlsource.line_of(lines, ("extra", "languages", code))
 
-    project.texts, text_errors = strings.load(codes, docs / DATA / "strings", root, listed)
+    project.converters, conversion_errors = _converters(project, lines)
+    errors += conversion_errors
+    if len(project.converters) < len(project.languages.derived):
+        return project  # a language that cannot be made
+    langs = project.languages
+    codes, written = langs.codes, langs.written
+    derived = {code: (c.source, c) for code, c in project.converters.items()}
+
+    project.texts, text_errors = strings.load(codes, docs / DATA / "strings", root, listed, derived)
     errors += text_errors
 
     docs_shown = docs.relative_to(root).as_posix()
     found = layout.check(docs, root, codes)
     errors += found.errors
     uris = [uri for uri in uris if uri.split("/")[0] not in found.left_out and uri.endswith(".md")]
-    errors += files.missing_counterparts([*uris, *found.misnamed], codes, docs_shown)
-    project.course, page_errors = model.load(docs, root, codes, uris)
+    errors += files.missing_counterparts([*uris, *found.misnamed], written, docs_shown, tuple(derived))
+    project.course, page_errors = model.load(docs, root, codes, uris, derived)
     errors += page_errors
 
+    # The course's data is written in the written languages and converted into the derived ones.
     sources_file = docs / DATA / "sources.yml"
     source_errors = []
     if sources_file.exists():
-        project.sources, source_errors = bibliography.load(sources_file, project.sources_file, codes)
+        project.sources, source_errors = bibliography.load(sources_file, project.sources_file, written)
         errors += source_errors
     if not source_errors:  # a file that does not read has its own messages
         errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file, sources_file.exists())
     term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
-    project.terms, term_errors = glossary.load(term_files, root, codes)
+    project.terms, term_errors = glossary.load(term_files, root, written)
     errors += term_errors
 
-    names = tuple(lang.name for lang in langs.all)
-    errors += schemas.stale(root, f"{docs_shown}/{DATA}", codes, names)
-    banks, bank_errors, findings = bank.read_banks(root, codes)
+    names = tuple(langs.get(code).name for code in written)
+    errors += schemas.stale(root, f"{docs_shown}/{DATA}", written, names)
+    banks, bank_errors, findings = bank.read_banks(root, written)
     errors += bank_errors
     for finding in findings:
         (errors if finding.severity == itemcheck.ERROR else project.advice).append(
             ContentError(finding.path, finding.line, finding.message))
     project.banks = {quiz: data for quiz, data in banks.items() if data is not None}
+    for c in project.converters.values():
+        project.banks = {quiz: c.texts(data) for quiz, data in project.banks.items()}
+        project.sources = {id: dataclasses.replace(source, note=c.texts(source.note), converted={**source.converted, c.target: c(source.citation)})
+                           for id, source in project.sources.items()}
+        project.terms = [dataclasses.replace(term, names=c.texts(term.names), definition=c.texts(term.definition)) for term in project.terms]
     errors += exports.errors(project.banks, root, codes)
     errors += bank.usage_errors(project.course.pages, banks)
     if not found.left_out:  # pages not read may name the bank
@@ -137,3 +175,26 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
     if rules:
         errors += style.check(rules, project.course, style.data_texts([p for p in [*term_files, sources_file] if p.exists()], root, codes))
     return project
+
+
+def _converters(project: Project, lines: dict) -> tuple[dict[str, conversion.Converter], list[ContentError]]:
+    """A converter for each derived language, with the course's phrase table; the derived
+    languages' site names and descriptions, where they give none, converted."""
+    langs, errors, made = project.languages, [], {}
+    for lang in langs.derived:
+        table_file = project.docs / DATA / conversion.FOLDER / f"{lang.code}.yml"
+        table, table_errors = conversion.load(table_file, project._shown(table_file), lang.source, lang.code)
+        errors += table_errors
+        try:
+            made[lang.code] = conversion.converter(lang.source, lang.code, lang.convert, table)
+        except ValueError as error:
+            errors.append(ContentError(project.config_name, yamlsource.line_of(lines, ("extra", "languages", lang.code, "convert")),
+                                       f"extra.languages.{lang.code}.convert: {error}; expected one of s2twp, s2tw, s2hk, s2t (OpenCC's configurations)"))
+    source_of = {lang.code: langs.get(lang.source) for lang in langs.derived}
+    project.languages = settings.Languages(tuple(
+        dataclasses.replace(lang, site_name=lang.site_name or made[lang.code](source_of[lang.code].site_name),
+                            site_description=lang.site_description or made[lang.code](source_of[lang.code].site_description))
+        if lang.code in made else lang
+        for lang in langs.all
+    ))
+    return made, errors

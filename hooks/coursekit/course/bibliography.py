@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pathlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coursekit.core import inline, yamlsource
 from coursekit.core import schema as data_schema
@@ -17,9 +17,11 @@ class Source:
     id: str
     citation: str  # inline Markdown, the same in every language
     note: dict[str, str]  # per language, may be empty
+    converted: dict[str, str] = field(default_factory=dict)  # the citation in a derived language (Traditional characters)
 
     def html(self, lang: str) -> dict[str, str]:
-        return {"id": self.id, "citation": inline.render(self.citation), "note": inline.render(self.note.get(lang, ""))}
+        citation = self.converted.get(lang, self.citation)
+        return {"id": self.id, "citation": inline.render(citation), "note": inline.render(self.note.get(lang, ""))}
 
 
 def schema(codes: tuple[str, ...], names: tuple[str, ...] | None = None) -> dict:

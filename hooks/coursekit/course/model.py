@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coursekit.core import inline, markers, pagetext, textfile
@@ -27,6 +28,9 @@ class Page:
     lines: dict
     markers: list[markers.Marker]
     visible: str  # the source as the engine reads it for structure (core/pagetext.py)
+    # A page of a derived language with no file of its own: its text, converted from the page
+    # at `path` line for line (so messages name that file and line). None for a written page.
+    converted: str | None = None
 
 
 @dataclass
@@ -56,33 +60,42 @@ class Course:
 
 
 def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, ...],
-         uris: list[str] | None = None) -> tuple[Course, list[ContentError]]:
+         uris: list[str] | None = None,
+         derived: dict[str, tuple[str, Callable[[str], str]]] | None = None) -> tuple[Course, list[ContentError]]:
     """Read and check the pages `uris` of the docs dir (by default every Markdown file in it);
     return the course and every mistake found. A page without a language suffix of the course
-    is left out: languages.files.missing_counterparts reports it."""
+    is left out: languages.files.missing_counterparts reports it. `derived` maps a derived
+    language to its source language and converter: each source page without a written page in
+    the derived language is converted into one."""
     if uris is None:
         uris = [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))]
+    derived = derived or {}
     errors: list[ContentError] = []
     pages = []
+    written = {files.split(uri) for uri in uris}
     for uri in sorted(uris):
         parts = files.split(uri)
         if parts is None or parts[1] not in codes:
             continue
         source = docs_dir / uri
         path = source.relative_to(project_root).as_posix()
-        kind, module = frontmatter.kind_of(parts[0])
         try:
             text = textfile.read(source, path)
-            meta, lines = frontmatter.read(text, path)
         except ContentError as error:
             errors.append(error)
             continue
-        errors += frontmatter.check(meta, lines, path, kind)
-        scanned = pagetext.scan(text, path)
-        errors += scanned.errors
-        errors += [ContentError(path, m.line, m.problem()) for m in scanned.markers if m.problem()]
-        errors += [ContentError(path, scanned.visible.count("\n", 0, at) + 1, problem) for at, problem in inline.references(scanned.visible)]
-        pages.append(Page(parts[0], parts[1], path, kind, module, meta, lines, list(scanned.markers), scanned.visible))
+        page = _page(parts[0], parts[1], path, text, errors)
+        if page is None:
+            continue
+        pages.append(page)
+        for code, (of, convert) in derived.items():
+            if of == page.lang and (page.neutral, code) not in written:
+                # Its mistakes are the source page's, reported there already.
+                text_there = convert(text)
+                there = _page(page.neutral, code, path, text_there, [])
+                if there is not None:
+                    there.converted = text_there
+                    pages.append(there)
 
     modules: dict[str, Module] = {}
     for page in pages:
@@ -101,6 +114,22 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
 
 
 # Helper functions
+
+
+def _page(neutral: str, lang: str, path: str, text: str, errors: list[ContentError]) -> Page | None:
+    """The page `neutral` in `lang` whose source, read from `path`, is `text`; its mistakes go to `errors`."""
+    kind, module = frontmatter.kind_of(neutral)
+    try:
+        meta, lines = frontmatter.read(text, path)
+    except ContentError as error:
+        errors.append(error)
+        return None
+    errors += frontmatter.check(meta, lines, path, kind)
+    scanned = pagetext.scan(text, path)
+    errors += scanned.errors
+    errors += [ContentError(path, m.line, m.problem()) for m in scanned.markers if m.problem()]
+    errors += [ContentError(path, scanned.visible.count("\n", 0, at) + 1, problem) for at, problem in inline.references(scanned.visible)]
+    return Page(neutral, lang, path, kind, module, meta, lines, list(scanned.markers), scanned.visible)
 
 
 def _file_of(kind: str) -> str:

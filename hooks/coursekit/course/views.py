@@ -49,8 +49,9 @@ def not_found(course: Course, lang: str, root: str, others: dict[str, str]) -> d
     }
 
 
-def glossary_entries(terms: list[glossary.Term], lang: str, codes: tuple[str, ...]) -> dict:
-    return {"terms": glossary.entries(terms, lang, tuple(c for c in codes if c != lang))}
+def glossary_entries(terms: list[glossary.Term], lang: str, others: tuple[str, ...]) -> dict:
+    """The glossary of `lang`, each term with its names in the `others` languages."""
+    return {"terms": glossary.entries(terms, lang, others)}
 
 
 def tooltips(html: str, terms: list[glossary.Term], lang) -> str:

@@ -20,18 +20,21 @@ def split(src_uri: str) -> tuple[str, str] | None:
     return f"{match['stem']}.md", match["lang"]
 
 
-def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: str) -> list[ContentError]:
-    """Every Markdown page must exist in every language, with a known language suffix."""
+def missing_counterparts(src_uris: list[str], codes: tuple[str, ...], docs_dir: str,
+                         derived: tuple[str, ...] = ()) -> list[ContentError]:
+    """Every Markdown page must exist in every written language `codes`, with a known language
+    suffix; a page of a `derived` language (written by hand where conversion is not good
+    enough) needs its source page too."""
     errors = []
     pages: dict[str, set[str]] = {}
     for uri in src_uris:
         parts = split(uri)
         where = posixpath.join(docs_dir, uri)
-        if parts is None or parts[1] not in codes:
+        if parts is None or parts[1] not in codes + derived:
             stem = posixpath.join(docs_dir, (parts[0] if parts else uri)[: -len(".md")])
-            expected = " or ".join(f"'{stem}.{c}.md'" for c in codes)
+            expected = " or ".join(f"'{stem}.{c}.md'" for c in codes + derived)
             cased = _ANY_CASE.match(uri)
-            meant = cased and next((c for c in codes if c.lower() == cased["lang"].lower()), None)
+            meant = cased and next((c for c in codes + derived if c.lower() == cased["lang"].lower()), None)
             if meant:
                 shown = posixpath.join(docs_dir, cased["stem"])
                 errors.append(ContentError(where, 1, f"language suffix '{cased['lang']}' is not written as the course writes it; "

@@ -1,22 +1,36 @@
 """Search in each language: words, not characters, for languages written without spaces.
 
 Material's search plugin segments Chinese with jieba when it builds the index; the course's
-terms join jieba's dictionary so that they stay whole (共情, 委屈奖).
+terms join jieba's dictionary so that they stay whole (共情, 委屈奖). jieba's dictionary is
+Simplified Chinese, and splits Traditional text badly (服務品質 as 服務品/質): a language
+derived by conversion gets the dictionary converted the same way as its pages, made once and
+kept in the temporary folder.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pathlib
+import tempfile
 from collections.abc import Callable
 
+from coursekit.languages.conversion import Converter
 from coursekit.languages.settings import Language
 
 
-def prepare(terms: list, lang: Language) -> None:
+def prepare(terms: list, lang: Language, convert: Converter | None = None) -> None:
+    """Give jieba the dictionary of `lang` (converted with `convert` for a derived language) and the course's terms."""
     if lang.code.split("-")[0] != "zh":
         return
     import jieba  # only Chinese builds pay for loading it
 
+    default = pathlib.Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    wanted = _converted(default, convert) if convert else default
+    # Switching makes jieba read a dictionary again: only when the language before used another.
+    if pathlib.Path(jieba.dt.dictionary or default) != wanted:
+        jieba.set_dictionary(str(wanted))
     for term in terms:
         jieba.add_word(term.names[lang.code])
 
@@ -32,3 +46,24 @@ def subwords(lang: Language) -> Callable[[str], list[str]]:
         return [w for w in jieba.cut_for_search(word) if w != word and len(w) > 1]
 
     return inside
+
+
+# Helper functions
+
+
+def _converted(default: pathlib.Path, convert: Converter) -> pathlib.Path:
+    """jieba's dictionary, converted, one line per word (two Simplified words may make one)."""
+    key = hashlib.sha256(f"{default.stat().st_size} {convert.fingerprint}".encode()).hexdigest()[:16]
+    path = pathlib.Path(tempfile.gettempdir()) / "coursekit" / f"jieba-{key}.txt"
+    if path.exists():
+        return path
+    words: dict[str, tuple[int, str]] = {}
+    for line in convert(default.read_text("utf-8")).splitlines():
+        word, freq, *tag = line.split(" ")
+        if int(freq) > words.get(word, (0, ""))[0]:
+            words[word] = (int(freq), " ".join(tag))
+    path.parent.mkdir(exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_text("".join(f"{w} {f} {t}".rstrip() + "\n" for w, (f, t) in words.items()), "utf-8")
+    partial.replace(path)  # whole or not at all, should two builds run at once
+    return path

@@ -1,6 +1,10 @@
 """The course's languages, from `extra.languages` of mkdocs.yml: one, two or more; the first is
 the default, built at the site root, each other one below it (`en/`, `zh-tw/`).
 
+A language is written (its pages are files of their own) or derived: `from: zh, convert: s2twp`
+makes it of another language's text at build time (languages/conversion.py), so it never drifts;
+its site name and description are converted too unless it gives its own.
+
 Plain data and functions, so the rules hold whatever engine builds the site.
 """
 
@@ -17,7 +21,9 @@ CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # Scripts written without spaces between words: terms are matched without word boundaries.
 _UNSPACED = ("zh", "ja", "th", "lo", "km", "my")
 _FIELDS = ("name", "site_name", "site_description")
-_OPTIONAL = ("search",)
+_OPTIONAL = ("search", "from", "convert")
+# What a derived language need not write: it is converted from its source language's.
+_CONVERTED = ("site_name", "site_description")
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,8 @@ class Language:
     site_name: str
     site_description: str
     search: dict = field(default_factory=dict)  # Material search plugin settings for this language
+    source: str | None = None  # a derived language: the language it is converted from ...
+    convert: str | None = None  # ... and the OpenCC configuration that converts it (s2twp)
 
     @property
     def folder(self) -> str:
@@ -51,12 +59,27 @@ class Languages:
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.all)
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The languages whose pages and texts are written, not derived by conversion."""
+        return tuple(lang.code for lang in self.all if not lang.source)
+
+    @property
+    def derived(self) -> tuple[Language, ...]:
+        return tuple(lang for lang in self.all if lang.source)
+
     def get(self, code: str) -> Language:
         return next(lang for lang in self.all if lang.code == code)
 
     def root(self, code: str) -> str:
         """Where a language's site lives, relative to the default one's root: '' or 'en/'."""
         return "" if code == self.default.code else f"{self.get(code).folder}/"
+
+    def alongside(self, code: str) -> tuple[str, ...]:
+        """The other languages a page in `code` names things in (the glossary): not the same
+        language in other characters (zh beside zh-TW)."""
+        kin = {code, self.get(code).source}
+        return tuple(lang.code for lang in self.all if lang.code not in kin and lang.source not in kin)
 
     def others(self, code: str) -> tuple[Language, ...]:
         return tuple(lang for lang in self.all if lang.code != code)
@@ -83,16 +106,28 @@ def from_extra(extra: dict, path: str, lines: dict | None = None, ui_languages: 
         unknown = [key for key in spec if key not in _FIELDS + _OPTIONAL]
         if unknown:
             raise error((code, unknown[0]), f"extra.languages.{code} has unknown key '{unknown[0]}'; expected only {', '.join(_FIELDS + _OPTIONAL)}")
-        missing = [key for key in _FIELDS if not isinstance(spec.get(key), str) or not spec[key].strip()]
+        needed = [key for key in _FIELDS if not ("from" in spec and key in _CONVERTED and key not in spec)]
+        missing = [key for key in needed if not isinstance(spec.get(key), str) or not spec[key].strip()]
         if missing:
-            raise error((code,), f"extra.languages.{code} lacks {', '.join(missing)}; expected all of {', '.join(_FIELDS)} as text")
+            raise error((code,), f"extra.languages.{code} lacks {', '.join(missing)}; expected all of {', '.join(needed)} as text")
+        if ("from" in spec) != ("convert" in spec):
+            raise error((code, "from" if "from" in spec else "convert"),
+                        f"extra.languages.{code} has only one of from and convert; expected both, like {{from: zh, convert: s2twp}}")
         if ui_languages is not None and code not in ui_languages:
             some = ", ".join(sorted(ui_languages)[:8])
             raise error((code,), f"extra.languages: the theme has no interface text for '{code}'; expected one of its languages, e.g. {some} …")
         search = spec.get("search", {})
         if not isinstance(search, dict):
             raise error((code, "search"), f"extra.languages.{code}.search is not a mapping; expected search plugin settings, like {{lang: [en]}}")
-        langs.append(Language(code, spec["name"].strip(), spec["site_name"].strip(), spec["site_description"].strip(), search))
+        langs.append(Language(code, spec["name"].strip(), spec.get("site_name", "").strip(), spec.get("site_description", "").strip(),
+                              search, spec.get("from"), spec.get("convert")))
+    written = [lang.code for lang in langs if not lang.source]
+    for lang in langs:
+        if lang.source and lang.source not in written:
+            raise error((lang.code, "from"), f"extra.languages.{lang.code}.from is {lang.source!r}; expected a written language of "
+                                             f"this course: {', '.join(written) or 'none is listed'}")
+        if lang.source and lang.code == langs[0].code:
+            raise error((lang.code,), f"extra.languages: the default language '{lang.code}' is derived; expected a written language first")
     folders = [lang.folder for lang in langs]
     for lang in langs:
         if folders.count(lang.folder) > 1:

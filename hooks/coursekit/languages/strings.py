@@ -2,7 +2,8 @@
 
 The engine ships every key in the languages under `strings/` (`zh.yml`, `en.yml`). A course adds
 a language the engine lacks, or rewords single keys, in `<docs_dir>/_data/strings/<code>.yml`;
-`check()` stops the build when a course language lacks keys, naming them.
+`check()` stops the build when a course language lacks keys, naming them. A derived language
+(zh-TW) has its source language's texts converted, the course's own file over them.
 """
 
 from __future__ import annotations
@@ -25,14 +26,21 @@ _table: dict[str, dict[str, str]] = {}
 
 
 def load(codes: tuple[str, ...], course_dir: pathlib.Path, root: pathlib.Path,
-         listed: Callable[[str], tuple[str, int]]) -> tuple[dict[str, dict[str, str]], list[ContentError]]:
+         listed: Callable[[str], tuple[str, int]],
+         derived: dict[str, tuple[str, Callable[[str], str]]] | None = None) -> tuple[dict[str, dict[str, str]], list[ContentError]]:
     """The texts of every course language (the engine's, then the course's own over them),
     and every language that lacks keys or words them wrongly. `listed(code)` is the file and
-    line where the course lists the language (for a language the course has no text for)."""
+    line where the course lists the language (for a language the course has no text for).
+    `derived` gives a derived language its source language and converter."""
     reference = shipped("en")
+    derived = derived or {}
     table, errors = {}, []
-    for code in codes:
-        texts = dict(shipped(code))
+    for code in sorted(codes, key=lambda c: c in derived):  # a source language before those made of it
+        if code in derived:
+            source, convert = derived[code]
+            texts = {key: _converted(text, convert) for key, text in table[source].items()}
+        else:
+            texts = dict(shipped(code))
         own = course_dir / f"{code}.yml"
         shown = own.relative_to(root).as_posix() if own.is_relative_to(root) else str(own)
         problems = []
@@ -54,7 +62,7 @@ def load(codes: tuple[str, ...], course_dir: pathlib.Path, root: pathlib.Path,
                 errors.append(ContentError(*listed(code), f"the engine has no interface text for '{code}' ({keys}); "
                                                           f"expected {shown} with every key of the engine's strings/en.yml"))
         table[code] = texts
-    return table, errors
+    return {code: table[code] for code in codes}, errors
 
 
 def use(table: dict[str, dict[str, str]]) -> None:
@@ -120,9 +128,17 @@ def _fields_problem(key: str, text: object, reference: dict) -> str | None:
     return None
 
 
+def _converted(text: str | dict, convert: Callable[[str], str]) -> str | dict:
+    return {form: convert(value) for form, value in text.items()} if isinstance(text, dict) else convert(text)
+
+
 def fields(text: str) -> set[str]:
     """The `{name}` fields of a text."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def shipped_file(code: str) -> pathlib.Path:
+    return _ENGINE / f"{code}.yml"
 
 
 def _texts(lang: str) -> dict[str, str]:
@@ -132,7 +148,7 @@ def _texts(lang: str) -> dict[str, str]:
 @functools.cache
 def shipped(code: str) -> dict[str, str]:
     """The interface text the engine ships in language `code` ({} if none)."""
-    path = _ENGINE / f"{code}.yml"
+    path = shipped_file(code)
     if not path.exists():
         return {}
     data, _ = yamlsource.load(textfile.read(path, path.name), path.name)

@@ -87,7 +87,7 @@ def check(rules: Rules, course: model.Course, data_texts: list[tuple[str, int, s
     """Every breach of the rules in the course's pages and in `data_texts`, which are the
     (file, line, language, text) of the term lists and sources' notes."""
     errors = []
-    for page in course.pages:
+    for page in (p for p in course.pages if p.converted is None):  # a converted page is checked as its source
         errors += _page_terms(rules, page)
         errors += _title(rules, course, page)
         if page.kind == "guide":

@@ -119,14 +119,15 @@ def new_module(root: pathlib.Path, folder: str, titles: dict[str, str] | None = 
 
 
 def codes(root: pathlib.Path) -> tuple[str, ...]:
-    """The languages of the course at `root`."""
-    return tuple((_course_config(root).get("extra") or {}).get("languages") or ())
+    """The written languages of the course at `root`: a derived one (`from:` another) has no
+    files of its own, its pages and quiz texts are converted at build time."""
+    return tuple(_written_languages(root))
 
 
 def schema(root: pathlib.Path) -> list[pathlib.Path]:
-    """Write the editors' copies of the data files' schemas for the course's languages."""
+    """Write the editors' copies of the data files' schemas for the course's written languages."""
     config = _course_config(root)
-    languages = (config.get("extra") or {}).get("languages") or {}
+    languages = _written_languages(root)
     data = f"{config.get('docs_dir', 'docs')}/_data"
     return schemas.write(root, data, tuple(languages), tuple(spec.get("name", code) for code, spec in languages.items()))
 
@@ -198,6 +199,11 @@ def _strings_missing(code: str) -> str | None:
 
 def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "course"
+
+
+def _written_languages(root: pathlib.Path) -> dict[str, dict]:
+    languages = (_course_config(root).get("extra") or {}).get("languages") or {}
+    return {code: spec for code, spec in languages.items() if not (isinstance(spec, dict) and "from" in spec)}
 
 
 def _course_config(root: pathlib.Path) -> dict:
