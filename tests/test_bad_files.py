@@ -78,8 +78,8 @@ CASES = [
      "terms[17].avoid_regex: not a regular expression (unterminated character set at position 2); expected a Python regular expression"),
     ("style-unknown-section", replace(STYLE, "titles:\n", "titels:\n"),
      "unknown field 'titels'; expected only terms, titles, guide_labels, guide_activity_heading"),
-    ("style-language-not-of-the-course", replace(STYLE, "{lang: zh, avoid: 讲师手册,", "{lang: zh-TW, avoid: 讲师手册,"),
-     "terms[1].lang: text 'zh-TW'; expected one of zh, en"),
+    ("style-language-not-of-the-course", replace(STYLE, "{lang: zh, avoid: 讲师手册,", "{lang: ja, avoid: 讲师手册,"),
+     "terms[1].lang: text 'ja'; expected one of zh, en, zh-TW"),
     ("style-activity-heading-without-minutes", replace(STYLE, r"en: '### .+ \((?P<minutes>\d+) minutes\)'", r"en: '### .+ \(\d+ minutes\)'"),
      "guide_activity_heading.en: no (?P<minutes>…) group; expected a Python regular expression with one"),
     ("style-activity-heading-bad-regular-expression", replace(STYLE, r"en: '### .+ \((?P<minutes>\d+) minutes\)'", r"en: '### .+ \((?P<minutes>\d+ minutes\)'"),
@@ -94,7 +94,7 @@ CASES = [
     ("interface-text-not-text", write("course/_data/strings/en.yml", "quiz.check: [Check]\n"),
      "quiz.check: not text; expected the text, or {one: …, other: …} for a text that depends on a number"),
     ("interface-text-for-another-language", write("course/_data/strings/fr.yml", "quiz.check: Vérifier\n"),
-     "interface text for 'fr', which is not a language of this course; expected zh.yml or en.yml, or 'fr' added to extra.languages in mkdocs.yml"),
+     "interface text for 'fr', which is not a language of this course; expected zh.yml or en.yml or zh-TW.yml, or 'fr' added to extra.languages in mkdocs.yml"),
     # Editors' copies of the schemas
     ("editors-schema-copy-stale", replace("course/_data/terms.schema.json", '"Course terms"', '"Terms"', line=1),
      "the editors' copy of the terms schema is out of date (languages or rules changed); expected what `python -m hooks schema` "
@@ -136,10 +136,10 @@ CASES = [
     ("language-suffix-in-capitals", move("course/about.en.md", "course/about.EN.md"),
      "language suffix 'EN' is not written as the course writes it; expected 'course/about.en.md' (as in extra.languages of mkdocs.yml)"),
     ("page-in-a-language-the-course-lacks", move("course/about.en.md", "course/about.fr.md", keep=True),
-     "page is in 'fr', which is not a language of this course; expected 'course/about.zh.md' or 'course/about.en.md', "
+     "page is in 'fr', which is not a language of this course; expected 'course/about.zh.md' or 'course/about.en.md' or 'course/about.zh-TW.md', "
      "or 'fr' added to extra.languages in mkdocs.yml"),
     ("page-without-language-suffix", write("course/extra.md", "---\ntitle: x\nsummary: y\n---\n"),
-     "page has no language suffix; expected 'course/extra.zh.md' or 'course/extra.en.md'"),
+     "page has no language suffix; expected 'course/extra.zh.md' or 'course/extra.en.md' or 'course/extra.zh-TW.md'"),
     ("terms-file-named-yaml", move(f"{L1}/terms.yml", f"{L1}/terms.yaml"),
      "data file ends in '.yaml'; expected '.yml', as in 'terms.yml' (the engine reads only .yml files)"),
     ("data-file-the-engine-does-not-read", move(TERMS, "course/_data/glossary.yml", keep=True),
@@ -163,7 +163,7 @@ CASES = [
     ("language-lacks-site-name", regex("mkdocs.yml", r"^(    en:\n      name: English\n)      site_name: Handling Customer Complaints\n", r"\1"),
      "extra.languages.en lacks site_name; expected all of name, site_name, site_description as text"),
     ("language-unknown-key", replace("mkdocs.yml", "      name: English\n", "      nam: English\n"),
-     "extra.languages.en has unknown key 'nam'; expected only name, site_name, site_description, search"),
+     "extra.languages.en has unknown key 'nam'; expected only name, site_name, site_description, search, from, convert"),
     ("course-id-not-an-id", replace("mkdocs.yml", "id: customer-complaints", "id: Customer Complaints"),
      "extra.course.id is 'Customer Complaints'; expected lowercase letters, digits and dashes, like workplace-safety"),
     ("pass-mark-out-of-range", replace("mkdocs.yml", "pass_mark: 80", "pass_mark: 180"),

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from test_classroom import COURSE, built
-from test_pdf import LANGS, kinds, normal, pdf
+from test_classroom import COURSE
+from test_pdf import LANGS, built, kinds, normal, pdf
 
 from coursekit.outputs import pdf as pdfpack
 
