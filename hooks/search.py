@@ -32,14 +32,6 @@ def on_page_markdown(markdown, *, page, config, files):
     return markdown
 
 
-def on_env(env, *, config, files):
-    # The other languages were built inside this build's on_env (hooks/i18n.py, listed before this
-    # file) and left jieba with their dictionary; this language's pages are indexed after it.
-    project, lang = glue.project(config), config.theme["language"]
-    search.prepare(project.terms, project.languages.get(lang), project.converters.get(lang))
-    return env
-
-
 def on_post_build(*, config):
     site = pathlib.Path(config.site_dir)
     written = site / searchindex.INDEX

@@ -5,18 +5,18 @@ site); README.md says so."""
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
 import threading
 import time
 import urllib.request
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from conftest import MKDOCS, copy_project
+from coursekit.outputs import searchindex
 
 PAGE = "course/about.en.md"
 MESSAGE = f"{PAGE}:1: front matter: missing 'summary'; expected one sentence of at most 200 characters (it is also the meta description)"
@@ -49,6 +49,10 @@ class Preview:
             assert self.process.poll() is None, "\n".join(self.output)
             time.sleep(0.2)
         raise AssertionError(f"no {text!r} in:\n" + "\n".join(self.output))
+
+    def search_index(self, root: str) -> list[dict]:
+        """The sections of the search index served below `root`, read piece by piece as the site has it."""
+        return searchindex.documents(PurePosixPath(root) / "search", lambda path: self.get(str(path), timeout=60))
 
     def get(self, path: str, timeout: float) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as response:
@@ -99,7 +103,7 @@ def test_a_saved_page_is_shown_first_and_the_whole_site_follows_as_strict_as_a_b
     running = Preview(project)
     try:
         running.wait_for("Serving on")
-        whole = served_index(running, "/en/")
+        whole = running.search_index("/en/")
         page = project / PAGE
         good = page.read_text("utf-8")
 
@@ -112,11 +116,11 @@ def test_a_saved_page_is_shown_first_and_the_whole_site_follows_as_strict_as_a_b
         seen = running.wait_for("the saved page first", after=seen, timeout=120)
         assert "And a second one." in running.get("/en/about/", timeout=60)
         running.wait_for("The whole site is built again", after=seen, timeout=300)
-        index = served_index(running, "/en/")
+        index = running.search_index("/en/")
         text = " ".join(doc["text"] for doc in index)
         assert "A sentence the preview shows first." in text and "And a second one." in text
         assert [doc["location"] for doc in index] == [doc["location"] for doc in whole]  # every page, not the one built first
-        assert "A sentence the preview shows first." not in " ".join(doc["text"] for doc in served_index(running, "/"))
+        assert "A sentence the preview shows first." not in " ".join(doc["text"] for doc in running.search_index("/"))
 
         seen = len(running.output)
         page.write_text(good.replace("About this course", "What this course is"), "utf-8")
@@ -135,15 +139,3 @@ def test_a_saved_page_is_shown_first_and_the_whole_site_follows_as_strict_as_a_b
     finally:
         running.stop()
 
-
-def served_index(running: Preview, root: str) -> list[dict]:
-    """The sections of a language's search index as the preview serves them (the index is in
-    pieces: the pages, each page's sections, each section's text)."""
-    def get(path: str):
-        return json.loads(running.get(f"{root}search/{path}", timeout=60))
-
-    docs = []
-    for n, (url, *_) in enumerate(get("pages.json")):
-        for m, (anchor, _title) in enumerate(get(f"page-{n}.json")):
-            docs.append({"location": f"{url}#{anchor}" if anchor else url, "text": get(f"text-{n}-{m}.json")[2]})
-    return docs

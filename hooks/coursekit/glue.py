@@ -30,6 +30,7 @@ from coursekit.core.errors import ContentError, ContentErrors, raise_all
 from coursekit.course import edition
 from coursekit.course import preview as preview_files
 from coursekit.languages import files as language_files
+from coursekit.languages import search as word_search
 from coursekit.languages import strings
 from coursekit.outputs import bundle, scorm
 from coursekit.quiz import bank as quiz_bank
@@ -165,6 +166,9 @@ def build_language(config, code: str, folder: str, site_url: str | None) -> None
         if search:
             search.config.update(kept[0])
             search.search_index = kept[1]
+        # jieba too is one for the process: the default language's pages are cut with its dictionary.
+        outer, lang = project(config), config.theme["language"]
+        word_search.prepare(outer.terms, outer.languages.get(lang), outer.converters.get(lang))
 
 
 def preview(server, config, builder: Callable[[], None]):

@@ -35,6 +35,7 @@ class Project:
     sources: dict = field(default_factory=dict)
     terms: list = field(default_factory=list)
     banks: dict = field(default_factory=dict)
+    term_files: list = field(default_factory=list)  # the course's terms.yml and each module's
     classroom: runsheet.Settings | None = None
     pass_mark: int = quiz_settings.DEFAULT_PASS_MARK  # percent
     converters: dict = field(default_factory=dict)  # derived language -> conversion.Converter
@@ -54,13 +55,10 @@ class Project:
         pages that have no written page in it, the interface text, terms, sources, quiz banks."""
         source = self.languages.get(code).source
         paths = [self.root / page.path for page in self.course.pages if page.lang == code and page.converted is not None]
-        paths += [strings.shipped_file(source), self.docs / DATA / "strings" / f"{source}.yml", *self._term_files(),
+        paths += [strings.shipped_file(source), self.docs / DATA / "strings" / f"{source}.yml", *self.term_files,
                   self.docs / DATA / "sources.yml", *sorted((self.root / bank.FOLDER).glob("*.yml"))]
         return [(self._shown(path) if path.is_relative_to(self.root) else f"(engine) {path.name}", path.read_text("utf-8"))
                 for path in paths if path.is_file()]
-
-    def _term_files(self) -> list[pathlib.Path]:
-        return [path for path in [self.docs / DATA / "terms.yml", *sorted(self.docs.glob("[0-9][0-9]-*/terms.yml"))] if path.exists()]
 
 
 def read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tuple[str, ...],
@@ -142,7 +140,7 @@ def _read(config_file: pathlib.Path, docs: pathlib.Path, extra: dict, uris: tupl
         errors += source_errors
     if not source_errors:  # a file that does not read has its own messages
         errors += bibliography.marker_errors(project.course.pages, project.sources, project.sources_file, sources_file.exists())
-    term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
+    term_files = project.term_files = [path for path in [docs / DATA / "terms.yml", *(docs / m / "terms.yml" for m in found.modules)] if path.exists()]
     project.terms, term_errors = glossary.load(term_files, root, written)
     errors += term_errors
 

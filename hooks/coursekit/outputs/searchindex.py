@@ -87,13 +87,19 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: [], i
     return written
 
 
-def documents(folder: pathlib.Path) -> list[dict]:
+def documents(folder: pathlib.PurePath, read: Callable[[pathlib.PurePath], str] | None = None) -> list[dict]:
     """The sections of the index written in `folder` (a language's `search/`), as Material's
-    index lists them: location, title, text (as text, word cuts kept)."""
+    index lists them: location, title, text (as text, word cuts kept); `read` gives a piece's
+    text (a served site's, say)."""
+
+    def piece(name: str):
+        path = folder / name
+        return json.loads(read(path) if read else pathlib.Path(path).read_text("utf-8"))
+
     docs = []
-    for n, (url, *_) in enumerate(json.loads((folder / "pages.json").read_text("utf-8"))):
-        for m, (anchor, title) in enumerate(json.loads((folder / f"page-{n}.json").read_text("utf-8"))):
-            text = json.loads((folder / f"text-{n}-{m}.json").read_text("utf-8"))[2]
+    for n, (url, *_) in enumerate(piece("pages.json")):
+        for m, (anchor, title) in enumerate(piece(f"page-{n}.json")):
+            text = piece(f"text-{n}-{m}.json")[2]
             docs.append({"location": f"{url}#{anchor}" if anchor else url, "title": title, "text": text})
     return docs
 
