@@ -454,7 +454,7 @@ def test_print_shows_ruled_lines_and_hides_the_screen_parts(page, site_url):
     page.goto(f"{site_url}en/{COURSE.modules[0].folder}/exercises/")
     page.emulate_media(media="print")
     visible = lambda selector: page.eval_on_selector(selector, "e => getComputedStyle(e).display !== 'none' && !!e.offsetParent")  # noqa: E731
-    assert visible(".course-answer__lines")
+    assert visible(".course-answer__lines") and visible(".course-qr")
     assert not visible(".course-answer__box")
     assert not visible(".course-toolbar")
     assert not visible(".md-sidebar--primary") and not visible(".md-header")
@@ -465,6 +465,7 @@ def test_print_shows_ruled_lines_and_hides_the_screen_parts(page, site_url):
     assert page.eval_on_selector(".course-card", "e => getComputedStyle(e).borderTopStyle") == "dashed"
     page.emulate_media(media="screen")
     assert visible(".course-answer__box") and not visible(".course-answer__lines") and visible(".course-toolbar")
+    assert not visible(".course-qr")  # for paper only
 
 
 def test_print_button_prints(page, site_url):
