@@ -93,7 +93,7 @@ def convert(project: Path, target: Path) -> None:
     config = load_config(str(project / "mkdocs.yml"))
     course = glue.project(config)
     docs = Path(config.docs_dir)
-    codes = course.languages.codes
+    codes = course.languages.written  # no conversion in the peer stack: the languages written by hand
     banks = {path.stem: yaml.safe_load(path.read_text("utf-8")) for path in sorted((project / "quizzes").glob("*.yml"))}
     sources = {s["id"]: s for s in yaml.safe_load((docs / "_data" / "sources.yml").read_text("utf-8")) or []}
     terms = [t for path in [docs / "_data" / "terms.yml", *sorted(docs.glob("*/terms.yml"))] if path.exists()
@@ -101,7 +101,7 @@ def convert(project: Path, target: Path) -> None:
     start = (config.extra.get("classroom") or {}).get("start", "09:00")
     writer = _Writer(course.course, banks, sources, terms, codes, start)
     out = target / "docs"
-    for page in course.course.pages:
+    for page in (p for p in course.course.pages if p.lang in codes):
         text = (project / page.path).read_text("utf-8")
         dest = out / (project / page.path).resolve().relative_to(docs.resolve())
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -272,7 +272,7 @@ def _config(project: Path, config, course, navs: dict, chinese: bool) -> str:
     languages = [
         {"locale": lang.code, "name": lang.name, "default": lang.code == langs.default.code, "build": True,
          "site_name": lang.site_name, "site_description": lang.site_description, "nav": navs[lang.code]}
-        for lang in langs.all
+        for lang in langs.all if lang.code in navs
     ]
     data = {
         "site_name": langs.default.site_name,
