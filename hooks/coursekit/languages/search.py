@@ -28,9 +28,16 @@ def prepare(terms: list, lang: Language, convert: Converter | None = None) -> No
 
     default = pathlib.Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
     wanted = _converted(default, convert) if convert else default
-    # Switching makes jieba read a dictionary again: only when the language before used another.
-    if pathlib.Path(jieba.dt.dictionary or default) != wanted:
+    tokenizer, current = jieba.dt, pathlib.Path(jieba.dt.dictionary or default)
+    if current != wanted:
+        # jieba takes about a second to read a dictionary, and each language's build in a process
+        # switches (zh, zh-TW, zh again): each dictionary read is kept as jieba left it.
+        if tokenizer.initialized:
+            _read[current] = (tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab)
         jieba.set_dictionary(str(wanted))
+        if wanted in _read:
+            tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab = _read[wanted]
+            tokenizer.initialized = True
     for term in terms:
         jieba.add_word(term.names[lang.code])
 
@@ -50,6 +57,8 @@ def subwords(lang: Language) -> Callable[[str], list[str]]:
 
 # Helper functions
 
+_read: dict[pathlib.Path, tuple[dict, int, dict]] = {}  # each dictionary jieba has read in this process
+
 
 def _converted(default: pathlib.Path, convert: Converter) -> pathlib.Path:
     """jieba's dictionary, converted, one line per word (two Simplified words may make one)."""
@@ -58,7 +67,7 @@ def _converted(default: pathlib.Path, convert: Converter) -> pathlib.Path:
     if path.exists():
         return path
     words: dict[str, tuple[int, str]] = {}
-    for line in convert(default.read_text("utf-8")).splitlines():
+    for line in convert.once(default.read_text("utf-8")).splitlines():
         word, freq, *tag = line.split(" ")
         if int(freq) > words.get(word, (0, ""))[0]:
             words[word] = (int(freq), " ".join(tag))
