@@ -50,9 +50,10 @@ def on_post_build(*, config):
     project, lang = glue.project(config), config.theme["language"]
     site = pathlib.Path(config.site_dir)
     env = glue.env(config.theme)
+    fresh = presenter.fresh(lang)
     for module in project.course.modules:
         pages = presenter.kept(lang, module.folder)
-        if pages:
+        if pages and module.folder in fresh:
             path = site / views.SLIDES.format(folder=module.folder)
             path.parent.mkdir(parents=True, exist_ok=True)
             # The same slides in each language, as the site's language switch links pages.

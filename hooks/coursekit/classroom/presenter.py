@@ -47,12 +47,21 @@ class Activity:
 def keep(lang: str, folder: str, kind: str, html: str) -> None:
     """Keep a module page's rendered HTML for its presenter view, written when the build ends."""
     _kept[(lang, folder, kind)] = html
+    _fresh.add((lang, folder))
 
 
 def kept(lang: str, folder: str) -> dict[str, str] | None:
     """The lesson, sheet and guide HTML of a module kept by this build, or None if one is missing."""
     pages = {kind: _kept.get((lang, folder, kind)) for kind in ("lesson", "exercises", "guide")}
     return pages if all(pages.values()) else None
+
+
+def fresh(lang: str) -> set[str]:
+    """The modules of `lang` with a page kept since the last call: the presenter views to write.
+    A preview under `mkdocs serve` builds the saved page only, and the other views are as they were."""
+    found = {folder for code, folder in _fresh if code == lang}
+    _fresh.difference_update((lang, folder) for folder in found)
+    return found
 
 
 def deck(lesson: str, sheet: str, guide: str, rows: list[runsheet.Row], objectives: str) -> tuple[list[Slide], list[Activity]]:
@@ -79,6 +88,7 @@ def deck(lesson: str, sheet: str, guide: str, rows: list[runsheet.Row], objectiv
 # Helper functions
 
 _kept: dict[tuple[str, str, str], str] = {}
+_fresh: set[tuple[str, str]] = set()
 
 
 @dataclass

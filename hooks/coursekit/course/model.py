@@ -6,6 +6,7 @@ build before any page is written, with all mistakes listed together.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import pathlib
 from collections.abc import Callable
@@ -117,7 +118,22 @@ def load(docs_dir: pathlib.Path, project_root: pathlib.Path, codes: tuple[str, .
 
 
 def _page(neutral: str, lang: str, path: str, text: str, errors: list[ContentError]) -> Page | None:
-    """The page `neutral` in `lang` whose source, read from `path`, is `text`; its mistakes go to `errors`."""
+    """The page `neutral` in `lang` whose source, read from `path`, is `text`; its mistakes go to
+    `errors`. `mkdocs serve` reads the project again on every save: a page whose text did not
+    change is not parsed and checked again."""
+    key = (neutral, lang, path)
+    if _pages.get(key, (None,))[0] != text:
+        found: list[ContentError] = []
+        _pages[key] = (text, _parsed(neutral, lang, path, text, found), tuple(found))
+    _, page, found = _pages[key]
+    errors += found
+    return dataclasses.replace(page, markers=list(page.markers)) if page else None
+
+
+_pages: dict[tuple[str, str, str], tuple[str, Page | None, tuple[ContentError, ...]]] = {}
+
+
+def _parsed(neutral: str, lang: str, path: str, text: str, errors: list[ContentError]) -> Page | None:
     kind, module = frontmatter.kind_of(neutral)
     try:
         meta, lines = frontmatter.read(text, path)

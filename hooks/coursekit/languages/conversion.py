@@ -68,10 +68,18 @@ class Converter:
     def __init__(self, source: str, target: str, config: str, table: Table):
         self.source, self.target, self.config, self.table = source, target, config, table
         self._opencc = _opencc(config)
+        self._done = _remembered(target, config, table)
         self._index = {phrase.source: i for i, phrase in enumerate(table.phrases)}
         self._pattern = re.compile("|".join(re.escape(s) for s in sorted(self._index, key=len, reverse=True))) if self._index else None
 
     def __call__(self, text: str) -> str:
+        # `mkdocs serve` reads the project again on every save: a text unchanged is not converted again.
+        if text not in self._done:
+            self._done[text] = self.once(text)
+        return self._done[text]
+
+    def once(self, text: str) -> str:
+        """`text` converted and not remembered (jieba's whole dictionary)."""
         return self.restore(self._opencc.convert(self.set_aside(self.quote(text))))
 
     def quote(self, text: str) -> str:
@@ -249,6 +257,18 @@ def report(c: Converter, sources: Iterable[tuple[str, str]]) -> Report:
 
 
 # Helper functions
+
+
+def _remembered(target: str, config: str, table: Table) -> dict[str, str]:
+    """The texts converted into `target` in this process with `config` and `table`; those
+    converted with an earlier table are let go."""
+    key = (config, table)
+    if _REMEMBERED.get(target, (None,))[0] != key:
+        _REMEMBERED[target] = (key, {})
+    return _REMEMBERED[target][1]
+
+
+_REMEMBERED: dict[str, tuple[tuple[str, Table], dict[str, str]]] = {}
 
 
 def _texts(entry: object, keys: tuple[str, ...]) -> bool:
