@@ -14,8 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import build as _build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -176,7 +175,9 @@ def preview(server, config, builder: Callable[[], None]):
     are built and the browsers reloaded, then the whole site is built aside, with every check and
     language of `mkdocs build`, and put in place. Any other change, and every build after a failed
     one, builds the whole site first, as MkDocs does."""
-    server.builder = _Preview(server, config, builder).build
+    watching = _Preview(server, config, builder)
+    server.builder = watching.build
+    server.set_app(watching.noted(server.get_app()))
     # MkDocs polls the watched files every 0.5 s, a quarter of a second on average before a
     # rebuild starts; the course's few hundred files are quick to look at more often.
     for poller in (server.observer, *server.observer.emitters):
@@ -192,10 +193,14 @@ def give_way() -> None:
 
 
 def compiled_once(env: Environment) -> Environment:
-    """Templates compiled once per process, not once per build: each language's build, and each
-    rebuild under `mkdocs serve`, has an environment of its own (a changed template is compiled
-    again: its checksum is part of the key)."""
-    env.bytecode_cache = _COMPILED
+    """Templates compiled once per machine, not once per build: each language's build, each
+    rebuild under `mkdocs serve` and each `mkdocs build` has an environment of its own. Jinja's
+    own cache, in the temporary folder as jieba keeps its dictionary; it compiles a template
+    again when the template, Jinja or Python changed."""
+    if env.bytecode_cache is None:
+        folder = pathlib.Path(tempfile.gettempdir()) / "coursekit" / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -297,21 +302,6 @@ _envs: dict[int, tuple[Theme, Environment]] = {}
 # Helper functions
 
 
-class _Compiled(BytecodeCache):
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
-
-
 def _config(config, site_dir: str, site_url: str | None):
     """The configuration of another build of the same mkdocs.yml, into `site_dir`."""
     return load_config(config.config_file_path, site_dir=site_dir, site_url=site_url, strict=config.strict,
@@ -328,6 +318,20 @@ class _Preview:
         self.watched = [pathlib.Path(p) for p in (config.docs_dir, config.config_file_path, *config.watch)]
         self.seen = preview_files.state(self.watched)
         self.known: _project.Project | None = project(config)
+        self.served = 0.0  # when the server last served a page or file (time.monotonic)
+
+    def noted(self, app: Callable) -> Callable:
+        """The server's WSGI application `app`, noting when it serves a page or a file (not the
+        browsers' waiting for a reload)."""
+
+        def serve(environ, start_response):
+            if environ.get("PATH_INFO", "").startswith("/livereload/"):
+                return app(environ, start_response)
+            body = list(app(environ, start_response))
+            self.served = time.monotonic()
+            return body
+
+        return serve
 
     def build(self) -> None:
         before, self.seen = self.seen, preview_files.state(self.watched)
@@ -347,6 +351,7 @@ class _Preview:
             self.server._epoch_cond.notify_all()
         _serve_log.info(f"Reloading browsers: the saved {'page' if len(shown[1]) == 1 else 'pages'} first "
                         f"({time.process_time() - started:.2f} s of CPU), then the whole site")
+        self._reloaded(time.monotonic())
         try:
             self.known = self._whole_site()
         except _GaveWay:
@@ -356,6 +361,12 @@ class _Preview:
             with self.server._epoch_cond:  # page requests wait, as after any failed build
                 self.server._wanted_epoch = self.server._visible_epoch + 1
             raise
+
+    def _reloaded(self, since: float) -> None:
+        """Wait until the browsers have fetched the reloaded page and what it loads (nothing served
+        for 0.3 s; 2 s at most): the whole-site build would slow them, sharing Python's one lock."""
+        while time.monotonic() - since < 2 and time.monotonic() - max(since, self.served) < 0.3:
+            time.sleep(0.05)
 
     def _quick(self, known: _project.Project, code: str, pages: list[str]) -> _project.Project:
         langs = known.languages
