@@ -164,3 +164,16 @@ def test_notes_go_with_the_activity_named_like_the_exercise():
         ("exercise", "Where is it?", 1), ("exercise", "The noisy car", 2), ("activity", "Quiz", 3)]
     assert "One." in slides[1].body and "Two." not in slides[1].body
     assert activities[0].notes == "<p>Say hello.</p>" and activities[1].notes == ""
+
+
+def test_a_build_writes_the_presenter_views_of_the_modules_it_built_only():
+    """Under `mkdocs serve` a saved page is built alone first: only its module's view is written
+    again, and the other modules keep the pages they were made of."""
+    for folder in ("01-first", "02-second"):
+        for kind in ("lesson", "exercises", "guide"):
+            presenter.keep("xx", folder, kind, f"<h1>{folder} {kind}</h1>")
+    assert presenter.fresh("xx") == {"01-first", "02-second"}
+    assert presenter.fresh("xx") == set()
+    presenter.keep("xx", "02-second", "guide", "<h1>saved</h1>")
+    assert presenter.fresh("xx") == {"02-second"}
+    assert presenter.kept("xx", "01-first")["lesson"] == "<h1>01-first lesson</h1>"

@@ -17,6 +17,7 @@ An activity left without a slide gets a slide of its own.
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 from dataclasses import dataclass
@@ -67,9 +68,9 @@ def fresh(lang: str) -> set[str]:
 def deck(lesson: str, sheet: str, guide: str, rows: list[runsheet.Row], objectives: str) -> tuple[list[Slide], list[Activity]]:
     """The slides of a module in run-sheet order, and its activities with their notes, from the
     rendered HTML of its lesson, exercise sheet and guide. `objectives` is the title slide's body."""
-    title = _text(next((e.html for e in _elements(lesson) if e.tag == "h1"), ""))
     # The slides page sits below the module's folder: links go from where the pages are.
     lesson, sheet, guide = _rebase(lesson, "../"), _rebase(sheet, "../exercises/"), _rebase(guide, "../guide/")
+    title = _text(next((e.html for e in _elements(lesson) if e.tag == "h1"), ""))
     taught = _lesson_slides(lesson)
     exercises = _exercise_slides(sheet)
     slides = [Slide("title", title, objectives, 0)]
@@ -155,8 +156,9 @@ class _TopLevel(HTMLParser):
         self._start = None
 
 
-def _elements(html: str) -> list[_Element]:
-    return _TopLevel(html).found
+@functools.lru_cache(maxsize=64)  # a block is looked into for its body and again for its heading
+def _elements(html: str) -> tuple[_Element, ...]:
+    return tuple(_TopLevel(html).found)
 
 
 _RELATIVE = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|[#/])([^"]*)"')
