@@ -912,7 +912,7 @@ def snapshot_real(folder: Path, peer_folder: Path, peer: Path) -> dict | None:
     modules = len([p for p in (folder / "course").iterdir() if p.is_dir() and re.match(r"\d\d-", p.name)])
     try:
         peer_stack.convert(folder, peer_folder)
-        builds = measure_builds(folder, peer_folder, peer, modules, repeats=1, label="real course")
+        builds = measure_builds(folder, peer_folder, peer, modules, repeats=3, label="real course")
     except SystemExit as error:
         log(f"real course does not build, no page weights: {error}")
         return None
