@@ -216,7 +216,7 @@ with open(sys.argv[1], "w") as f:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10,50,99", help=f"numbers of modules, comma-separated, at most {MAX_MODULES}")
+    parser.add_argument("--sizes", default="10,99", help=f"numbers of modules, comma-separated, at most {MAX_MODULES}")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="runs per page, the median counts; runs after the first only while the 10-minute budget lasts")
