@@ -183,3 +183,26 @@ def test_the_maintainers_commands_write_only_the_written_languages(tmp_path):
     assert course.course.page("10-new-topic/index.md", "zh-TW").converted.startswith("---")
     report = subprocess.run([*hooks, "quiz-report"], cwd=copy, capture_output=True, text=True, timeout=300)
     assert report.returncode == 0, report.stderr
+
+
+def test_the_default_language_is_cut_the_same_after_the_derived_ones_build():
+    """jieba is one for the process: after a build of zh-TW with its converted dictionary, and on
+    every rebuild under `mkdocs serve`, the Simplified pages are cut with the same dictionary and
+    counts as in the first build (a term added twice would change both)."""
+    import jieba
+
+    from coursekit.languages import search
+
+    langs = PROJECT.languages
+    text = "投诉处理过程中，先处理心情再处理事情；服务补救要说到做到。"
+
+    def cut() -> tuple[int, list[str]]:
+        return jieba.dt.total, jieba.lcut(text)
+
+    search.prepare(PROJECT.terms, langs.get("zh"))
+    first = cut()
+    search.prepare(PROJECT.terms, langs.get("zh-TW"), CONVERT)
+    assert "服務品質" in jieba.lcut(CONVERT("服务质量很重要"))
+    search.prepare(PROJECT.terms, langs.get("zh"))
+    search.prepare(PROJECT.terms, langs.get("zh"))
+    assert cut() == first

@@ -97,6 +97,7 @@ class _Element:
     tag: str
     attrs: dict
     html: str  # the element's outer HTML
+    children: tuple[_Element, ...] = ()  # the elements inside it, read in the same pass
 
     @property
     def inner(self) -> str:
@@ -107,14 +108,16 @@ class _Element:
         return (self.attrs.get("class") or "").split()
 
 
-class _TopLevel(HTMLParser):
-    """The top-level elements of an HTML fragment, each with its outer HTML (text between them is dropped)."""
+class _Tree(HTMLParser):
+    """The elements of an HTML fragment, each with its outer HTML and the elements inside it, in
+    one pass (text between elements is dropped)."""
 
     _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
-        self.text, self.found, self._depth, self._start = text, [], 0, None
+        self.text, self.found = text, []
+        self._open: list[tuple[str, dict, int, list[_Element]]] = []  # tag, attributes, start, children so far
         self._offsets = [0]
         for line in text.split("\n"):
             self._offsets.append(self._offsets[-1] + len(line) + 1)
@@ -125,40 +128,35 @@ class _TopLevel(HTMLParser):
         line, column = self.getpos()
         return self._offsets[line - 1] + column
 
+    def _add(self, element: _Element) -> None:
+        (self._open[-1][3] if self._open else self.found).append(element)
+
+    def _tag_end(self) -> int:
+        return self.text.index(">", self._here()) + 1
+
     def handle_starttag(self, tag, attrs):
-        if self._depth == 0:
-            self._start = (tag, dict(attrs), self._here())
-        if tag not in self._VOID:
-            self._depth += 1
-        elif self._depth == 0:
-            self._end()
+        if tag in self._VOID:
+            self._add(_Element(tag, dict(attrs), self.text[self._here():self._tag_end()]))
+        else:
+            self._open.append((tag, dict(attrs), self._here(), []))
 
     def handle_startendtag(self, tag, attrs):
-        if self._depth == 0:
-            self._start = (tag, dict(attrs), self._here())
-            self._end()
+        self._add(_Element(tag, dict(attrs), self.text[self._here():self._tag_end()]))
 
-    def handle_comment(self, data):
-        if self._depth == 0:  # a marker: <!-- md:quiz ... -->
-            self.found.append(_Element("!--", {}, f"<!--{data}-->"))
+    def handle_comment(self, data):  # a marker: <!-- md:quiz ... -->
+        self._add(_Element("!--", {}, f"<!--{data}-->"))
 
     def handle_endtag(self, tag):
-        if tag in self._VOID:
+        if tag in self._VOID or not self._open:
             return
-        self._depth -= 1
-        if self._depth == 0 and self._start:
-            self._end()
-
-    def _end(self) -> None:
-        tag, attrs, start = self._start
-        end = self.text.index(">", self._here()) + 1 if self.text[self._here()] == "<" else self._here()
-        self.found.append(_Element(tag, attrs, self.text[start:end]))
-        self._start = None
+        name, attrs, start, children = self._open.pop()
+        self._add(_Element(name, attrs, self.text[start:self._tag_end()], tuple(children)))
 
 
-@functools.lru_cache(maxsize=64)  # a block is looked into for its body and again for its heading
+@functools.lru_cache(maxsize=64)  # the lesson is looked into for its title and for its sections
 def _elements(html: str) -> tuple[_Element, ...]:
-    return tuple(_TopLevel(html).found)
+    """The top-level elements of an HTML fragment."""
+    return tuple(_Tree(html).found)
 
 
 _RELATIVE = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|[#/])([^"]*)"')
@@ -224,7 +222,7 @@ def _exercise_slides(html: str) -> list[tuple[Slide, str, str]]:
         if element.tag != "section" or "course-block" not in element.classes:
             continue
         kind = element.classes[1].removeprefix("course-")
-        inside = _elements(element.inner)
+        inside = element.children
         if kind == "roleplay":
             roles = [_heading(card) for card in inside if card.tag == "section"]
             body = "<ul>" + "".join(f"<li>{_html.escape(role)}</li>" for role in roles) + "</ul>"
@@ -237,15 +235,15 @@ def _exercise_slides(html: str) -> list[tuple[Slide, str, str]]:
 
 def _heading(block: _Element) -> str:
     """The title in a block's or a role card's header (every one has one), without its kind's label."""
-    header = next((e for e in _elements(block.inner) if e.tag == "header"), None)
-    return next((_text(h.html) for h in _elements(header.inner) if re.fullmatch(r"h\d", h.tag)), "") if header else ""
+    header = next((e for e in block.children if e.tag == "header"), None)
+    return next((_text(h.html) for h in header.children if re.fullmatch(r"h\d", h.tag)), "") if header else ""
 
 
 def _without_answers(element: _Element) -> str:
     if "course-answer" in element.classes:
         return ""
     if "course-question" in element.classes:
-        return "".join(_without_answers(e) for e in _elements(element.inner))
+        return "".join(_without_answers(e) for e in element.children)
     return element.html
 
 

@@ -38,8 +38,17 @@ def prepare(terms: list, lang: Language, convert: Converter | None = None) -> No
         if wanted in _read:
             tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab = _read[wanted]
             tokenizer.initialized = True
-    for term in terms:
-        jieba.add_word(term.names[lang.code])
+    # Each term once into each dictionary read: jieba adds a word's count to its total every time
+    # the word is added, and the cut of every text would drift from one build to the next.
+    jieba.initialize()
+    known, added = _added.get(wanted, (None, set()))
+    if known is not tokenizer.FREQ:
+        added = set()
+        _added[wanted] = (tokenizer.FREQ, added)
+    for name in (term.names[lang.code] for term in terms):
+        if name not in added:
+            jieba.add_word(name)
+            added.add(name)
 
 
 def subwords(lang: Language) -> Callable[[str], list[str]]:
@@ -58,6 +67,7 @@ def subwords(lang: Language) -> Callable[[str], list[str]]:
 # Helper functions
 
 _read: dict[pathlib.Path, tuple[dict, int, dict]] = {}  # each dictionary jieba has read in this process
+_added: dict[pathlib.Path, tuple[dict, set[str]]] = {}  # the terms added to it, with the word table they went into
 
 
 def _converted(default: pathlib.Path, convert: Converter) -> pathlib.Path:
