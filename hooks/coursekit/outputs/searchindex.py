@@ -27,6 +27,7 @@ import math
 import pathlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 FOLDER = "search"
@@ -65,9 +66,9 @@ def split(index: dict, subwords: Callable[[str], list[str]] = lambda word: [], i
         texts[f"text-{page}-{section}.json"] = [anchor, _plain(doc["title"]), _teaser_text(doc["text"])]
         counts: dict[str, list[int]] = {}
         for field, text in ((0, _plain(doc["title"])), (1, html.unescape(_TAG.sub(" ", doc["text"])))):
-            for word in words(text, separator):
+            for word, times in Counter(words(text, separator)).items():  # each word of a section looked at once
                 for each in [word, *(subwords(word) if _UNSPACED.match(word) else ())]:
-                    counts.setdefault(each, [0, 0])[field] += 1
+                    counts.setdefault(each, [0, 0])[field] += times
         counted.append((page, section, counts, sum(c[1] for c in counts.values())))
     average = max(1, sum(length for *_, length in counted) / max(1, len(counted)))
     for page, section, counts, length in counted:
