@@ -35,8 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "course", "quizzes")
-# Test files whose tests share nothing but the session's fixtures.
-SPREAD = ("test_a11y.py",)
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -75,17 +73,6 @@ def build_broken(tmp_path: Path, change, *extra: str) -> str:
     written = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []
     assert not written, f"the build wrote {len(written)} file(s) despite the mistake, e.g. {written[:3]}:\n{output}"
     return output
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """Each test file runs in one process (`--dist loadgroup`), so that its module fixtures and
-    caches are made once; but the accessibility checks, hundreds of independent pages in a
-    browser over the shared site, go to whichever process is free: no file keeps one process
-    busy while the others have finished."""
-    for item in items:
-        if item.path.name not in SPREAD:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
 
 
 @pytest.fixture(scope="session")

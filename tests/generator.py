@@ -37,16 +37,16 @@ def run(generator: str, args: list[str], cwd: Path, env: dict, timeout: float) -
     """`python -m GENERATOR *args` in `cwd` with exactly `env`, its output captured as text, as
     `subprocess.run(..., capture_output=True, text=True)` gives it. Builds may run in parallel
     (one server each)."""
-    server = _take(generator)
+    server, command = _take(generator), [sys.executable, "-m", generator, *args]
     with tempfile.TemporaryDirectory(prefix="build-output-") as folder:
         out, err = Path(folder, "stdout"), Path(folder, "stderr")
         request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
-        answer = _answer(server, timeout, [sys.executable, "-m", generator, *args])
+        answer = _answer(server, timeout, command)
         # Decoded as subprocess decodes text: the locale's encoding, universal newlines.
         with open(out) as stdout, open(err) as stderr:
-            result = subprocess.CompletedProcess([sys.executable, "-m", generator, *args], answer, stdout.read(), stderr.read())
+            result = subprocess.CompletedProcess(command, answer, stdout.read(), stderr.read())
     with _lock:
         _idle[generator].append(server)
     return result
