@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
+
+import generator
 
 ROOT = Path(__file__).resolve().parents[1]
 # The engine, as the hooks import it.
@@ -40,10 +42,9 @@ def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -
 
     Not `--quiet`: it drops warnings before `--strict` counts them, so a broken link would pass.
     """
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site), *extra],
-        cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    return generator.run(
+        GENERATOR, ["build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site), *extra],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600,
     )
 
 
@@ -75,29 +76,38 @@ def build_broken(tmp_path: Path, change, *extra: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def shared(tmp_path_factory) -> Path:
+    """A folder every test process of this run sees: the parent of pytest-xdist workers' own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, port) -> Path:
-    """The real course, built once for the whole test session, for the server's address."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/", "COURSE_PDF": "1"})
-    assert result.returncode == 0, f"the course does not build:\n{result.stdout}\n{result.stderr}"
-    return site
+def served_site(shared) -> dict:
+    """The real course, built with its PDFs once for the whole run for the address it is served at,
+    and served there: the first test process that asks builds it, the others wait and read it."""
+    with FileLock(shared / "site.lock"):
+        record = shared / "site.json"
+        if not record.exists():
+            record.write_text(json.dumps(_build_and_serve(shared / "site")), "utf-8")
+        served = json.loads(record.read_text("utf-8"))
+    assert not served["error"], f"the course does not build:\n{served['error']}"
+    return served
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir, port) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
+def port(served_site) -> int:
+    return served_site["port"]
+
+
+@pytest.fixture(scope="session")
+def site_dir(served_site) -> Path:
+    return Path(served_site["folder"])
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site) -> str:
+    return f"http://127.0.0.1:{served_site['port']}/"
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +139,24 @@ def page(browser, site_url):
     assert not foreign, f"requests left the site's origin: {foreign}"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+# Helper functions
+
+
+def _build_and_serve(site: Path) -> dict:
+    """Build the course into `site` for a free port, and serve it there until the run ends (the
+    run's first process: pytest-xdist's controller, or pytest alone)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = run_build(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/", "COURSE_PDF": "1"})
+    if result.returncode != 0:
+        return {"error": f"{result.stdout}\n{result.stderr}"}
+    run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+    subprocess.Popen([sys.executable, str(ROOT / "tests" / "siteserver.py"), str(site), str(port), str(run)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return {"error": None, "folder": str(site), "port": port}
+        time.sleep(0.1)
+    return {"error": f"the site's server did not answer on port {port}"}

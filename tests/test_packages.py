@@ -17,8 +17,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import etree
 
-from conftest import ROOT, _QuietHandler, copy_project, run_build
+from conftest import ROOT, copy_project, run_build
 from coursekit.quiz import bank as quizbank
+from siteserver import QuietHandler
 
 COURSE = "customer-complaints"
 BANKS = quizbank.load_banks(ROOT, ("zh", "en"))
@@ -127,7 +128,7 @@ def lms(packages, tmp_path_factory):
         archive.extractall(root / "pkg")
     shutil.copy(SCORM_JS, root / "scorm12.min.js")
     (root / "lms.html").write_text(LMS_PAGE, "utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
