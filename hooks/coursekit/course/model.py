@@ -6,6 +6,7 @@ build before any page is written, with all mistakes listed together.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import pathlib
@@ -127,7 +128,8 @@ def _page(neutral: str, lang: str, path: str, text: str, errors: list[ContentErr
         _pages[key] = (text, _parsed(neutral, lang, path, text, found), tuple(found))
     _, page, found = _pages[key]
     errors += found
-    return dataclasses.replace(page, markers=list(page.markers)) if page else None
+    # A copy: a reader may change what it was given (a test edits a run-sheet), and the next reading must not see it.
+    return dataclasses.replace(page, meta=copy.deepcopy(page.meta), lines=dict(page.lines), markers=list(page.markers)) if page else None
 
 
 _pages: dict[tuple[str, str, str], tuple[str, Page | None, tuple[ContentError, ...]]] = {}
